@@ -1,0 +1,44 @@
+# fieldvoice — the two commands: `make demo` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PY := .venv/bin/python
+UV := .tools/bin/uv
+DAYS ?= 7
+PER_DAY ?= 15000
+
+export DAGSTER_HOME := $(CURDIR)/dagster_home
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: install demo test dev lint manifest benchmark clean
+
+install: .venv/.installed
+
+.venv/.installed: pyproject.toml uv.lock
+	@test -x $(UV) || (python3 -m venv .tools && .tools/bin/pip install -q --disable-pip-version-check uv==0.13.8)
+	$(UV) sync --frozen --python python3
+	@touch $@
+
+manifest: install
+	@if [ -d dbt_project/models ] && [ -f orchestration/dbt_project.py ]; then \
+	  .venv/bin/dagster-dbt project prepare-and-package --file orchestration/dbt_project.py >/dev/null; fi
+
+demo: install manifest
+	$(PY) -m fieldvoice.cli generate --days $(DAYS) --per-day $(PER_DAY)
+	$(PY) -m orchestration.demo
+
+test: install manifest
+	.venv/bin/pytest
+
+dev: install manifest
+	.venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+lint: install
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+benchmark: install manifest
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf data dagster_home/storage dagster_home/logs dagster_home/history dagster_home/schedules

@@ -1,0 +1,18 @@
+"""The one Definitions object of the fieldvoice code location (`dagster dev -w workspace.yaml`)."""
+
+import dagster as dg
+
+from assets.ingest import raw_interviews
+from assets.reference import reference_assets
+from orchestration.jobs import daily_job, reference_job
+from orchestration.resources import build_resources
+from orchestration.schedules import daily_schedule
+from orchestration.sensors import landing_sensor
+
+defs = dg.Definitions(
+    assets=[*reference_assets, raw_interviews],
+    jobs=[daily_job, reference_job],
+    schedules=[daily_schedule],
+    sensors=[landing_sensor],
+    resources=build_resources(),
+)

@@ -1,0 +1,55 @@
+"""Materialise everything for the landing days present, in-process, recording runs in DAGSTER_HOME.
+
+`make demo` calls this after generating sample exports; the runs then show up in `dagster dev`.
+"""
+
+import argparse
+import re
+import sys
+
+import dagster as dg
+import duckdb
+
+from fieldvoice.settings import Settings
+from fieldvoice.summary import ingest_summary
+from orchestration.definitions import defs
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def landing_days(settings: Settings) -> list[str]:
+    if not settings.landing_dir.is_dir():
+        return []
+    return sorted(p.name for p in settings.landing_dir.iterdir() if p.is_dir() and _DAY.match(p.name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--days", nargs="*", help="partitions to run (default: every day folder in the landing zone)")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    days = args.days or landing_days(settings)
+    if not days:
+        print(f"no day folders in {settings.landing_dir}: run `fieldvoice generate` first", file=sys.stderr)
+        return 1
+    instance = dg.DagsterInstance.get()
+    print("reference files ...", flush=True)
+    if not defs.get_job_def("reference_job").execute_in_process(instance=instance).success:
+        return 1
+    failed = []
+    for day in days:
+        result = defs.get_job_def("daily_job").execute_in_process(
+            partition_key=day, instance=instance, raise_on_error=False
+        )
+        print(f"day {day}: {'ok' if result.success else 'FAILED'}", flush=True)
+        if not result.success:
+            failed.append(day)
+    with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
+        print("\n".join(ingest_summary(con)))
+    print(f"warehouse: {settings.duckdb_path}")
+    print(f"outputs:   {settings.output_dir}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
