@@ -11,8 +11,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from fieldvoice.ingest.frames import RAW_INTERVIEW_SCHEMA, canonical_frame
+from fieldvoice.ingest.frames import RAW_INTERVIEW_SCHEMA, canonical_frame, normalise
 from fieldvoice.ingest.readers import FileRejected, read_export
 from fieldvoice.landing import day_folder, export_files
 from fieldvoice.warehouse import replace_partitions, table_exists
@@ -85,18 +86,20 @@ def read_day(landing_dir: Path, day: date) -> tuple[pd.DataFrame, DayIngestRepor
         file_frames = []
         try:
             for parsed in read_export(path, data):
-                frame = canonical_frame(parsed)
-                frame["dialect"] = parsed.dialect
-                file_frames.append(frame.assign(source_file=relative, file_sha256=result.sha256))
+                table = canonical_frame(parsed)
+                n = table.num_rows
+                table = table.append_column("dialect", pa.array([parsed.dialect] * n, type=pa.string()))
+                table = table.append_column("source_file", pa.array([relative] * n, type=pa.string()))
+                file_frames.append(table.append_column("file_sha256", pa.array([result.sha256] * n, type=pa.string())))
                 result.dialect = ", ".join(filter(None, [result.dialect, parsed.dialect]))
-                result.rows += len(frame)
-                result.unreadable_rows += int(frame["record_issue"].notna().sum())
+                result.rows += n
+                result.unreadable_rows += len(parsed.issues)
         except FileRejected as error:
             result.error, result.rows, result.unreadable_rows = error, 0, 0
         else:
             frames.extend(file_frames)
         report.files.append(result)
-    raw = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(RAW_INTERVIEW_SCHEMA))
+    raw = normalise(pa.concat_tables(frames)) if frames else pd.DataFrame(columns=list(RAW_INTERVIEW_SCHEMA))
     raw["partition_date"] = day
     return raw, report
 

@@ -27,8 +27,6 @@ _GEO = re.compile(r"^_?(?:\w+_)?(latitude|longitude)$")
 _SEGMENT_SPLIT = re.compile(r"[/-]")
 # Submission times that tools write in UTC without an offset (Kobo's `_submission_time`).
 _UTC_WITHOUT_OFFSET = {"_submission_time"}
-_HAS_OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
-_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 
 
 @dataclass
@@ -91,23 +89,14 @@ def is_hxl_row(cells: list[str]) -> bool:
     return bool(filled) and all(c.startswith("#") for c in filled)
 
 
-def normalise_value(column: str, value: object, utc_naive: bool = False) -> str | None:
-    """Text form of one cell: empty -> None, dialect prefixes and decimal commas removed."""
-    if value is None:
-        return None
+def cell_text(value: object) -> object:
+    """Text of a JSON cell: lists (multi-selects) space-joined, booleans yes/no, whole floats as integers."""
+    if value is None or isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):  # JSON multi-selects
-        return " ".join(str(v).strip() for v in value if str(v).strip()) or None
-    if isinstance(value, float) and value.is_integer() and column not in ("latitude", "longitude"):
-        value = int(value)
-    text = str(value).strip()
-    if not text:
-        return None
-    if column == "submission_id" and text.lower().startswith("uuid:"):
-        return text[5:]
-    if column in ("latitude", "longitude") and _DECIMAL_COMMA.match(text):
-        return text.replace(",", ".")
-    if utc_naive and not _HAS_OFFSET.search(text):
-        return text + "+00:00"
-    return text
+    if isinstance(value, list):
+        return " ".join(str(v).strip() for v in value if str(v).strip())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fieldvoice.ingest.frames import canonical_frame
+from fieldvoice.ingest.frames import canonical_frame, normalise
 from fieldvoice.ingest.readers import FileRejected, read_export
 
 HEADER = "submission_id,submitted_at,collaborator_id,country_code,locality,journey_stage,nps,csat,consent,verbatim"
@@ -16,7 +16,7 @@ ROW = "id-1,2026-11-02T10:00:00+00:00,EMP-100001,SN,Thiès,use_network,3,2,yes,"
 
 def _frame(name: str, data: bytes) -> pd.DataFrame:
     (parsed,) = read_export(Path(name), data)
-    return canonical_frame(parsed)
+    return normalise(canonical_frame(parsed))
 
 
 def test_semicolon_cp1252_with_decimal_commas() -> None:
@@ -68,7 +68,7 @@ def test_xlsx_with_two_sheets_loads_the_interview_sheet() -> None:
         pd.DataFrame([{"note": "exported by the Dakar team"}]).to_excel(writer, sheet_name="Notes", index=False)
     parsed = read_export(Path("x.xlsx"), buffer.getvalue())
     assert [p.dialect for p in parsed] == ["xlsx:Interviews", "xlsx:Notes"]
-    frame = canonical_frame(parsed[0])
+    frame = normalise(canonical_frame(parsed[0]))
     assert frame.loc[0, ["nps", "verbatim"]].tolist() == ["3", "ok"] and frame.loc[0, "source_line"] == 2
     with pytest.raises(FileRejected, match="missing required column"):
         canonical_frame(parsed[1])
