@@ -15,6 +15,8 @@ from fieldvoice.summary import ingest_summary
 from orchestration.definitions import defs
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Step-by-step logs stay in the Dagster UI; the terminal gets warnings and the summary.
+_QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def landing_days(settings: Settings) -> list[str]:
@@ -34,12 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     instance = dg.DagsterInstance.get()
     print("reference files ...", flush=True)
-    if not defs.get_job_def("reference_job").execute_in_process(instance=instance).success:
+    if not defs.resolve_job_def("reference_job").execute_in_process(instance=instance, run_config=_QUIET).success:
         return 1
     failed = []
     for day in days:
-        result = defs.get_job_def("daily_job").execute_in_process(
-            partition_key=day, instance=instance, raise_on_error=False
+        result = defs.resolve_job_def("daily_job").execute_in_process(
+            partition_key=day, instance=instance, raise_on_error=False, run_config=_QUIET
         )
         print(f"day {day}: {'ok' if result.success else 'FAILED'}", flush=True)
         if not result.success:
