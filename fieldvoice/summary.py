@@ -22,3 +22,21 @@ def ingest_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchall():
         lines.append(f"  rejected {source_file}: {error}")
     return lines
+
+
+def validation_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
+    if not table_exists(con, "quarantine.interviews"):
+        return ["validation: not run yet"]
+    raw = con.execute("SELECT count(*) FROM raw.interviews").fetchall()[0][0]
+    valid = con.execute("SELECT count(*) FROM validated.interviews").fetchall()[0][0]
+    kinds = dict(con.execute("SELECT kind, count(*) FROM quarantine.interviews GROUP BY 1").fetchall())
+    lines = [
+        f"validation: {raw} raw rows = {valid} validated + {kinds.get('invalid', 0)} quarantined as invalid "
+        f"+ {kinds.get('duplicate', 0)} superseded re-exports"
+    ]
+    reasons = con.execute(
+        "SELECT reason, count(*) AS n FROM (SELECT unnest(string_split(reason_codes, ' ')) AS reason "
+        "FROM quarantine.interviews) GROUP BY 1 ORDER BY n DESC, reason LIMIT 12"
+    ).fetchall()
+    lines += [f"  {n:>6}  {reason}" for reason, n in reasons]
+    return lines

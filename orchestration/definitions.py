@@ -4,13 +4,14 @@ import dagster as dg
 
 from assets.ingest import raw_interviews
 from assets.reference import reference_assets
+from assets.validation import reference_validation_assets, validate_interviews
 from orchestration.jobs import daily_job, reference_job
 from orchestration.resources import build_resources
 from orchestration.schedules import daily_schedule
 from orchestration.sensors import landing_sensor
 
 defs = dg.Definitions(
-    assets=[*reference_assets, raw_interviews],
+    assets=[*reference_assets, raw_interviews, *reference_validation_assets, validate_interviews],
     jobs=[daily_job, reference_job],
     schedules=[daily_schedule],
     sensors=[landing_sensor],

@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from fieldvoice.settings import Settings
-from fieldvoice.summary import ingest_summary
+from fieldvoice.summary import ingest_summary, validation_summary
 from orchestration.definitions import defs
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -47,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         if not result.success:
             failed.append(day)
     with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
-        print("\n".join(ingest_summary(con)))
+        print("\n".join([*ingest_summary(con), *validation_summary(con)]))
     print(f"warehouse: {settings.duckdb_path}")
     print(f"outputs:   {settings.output_dir}")
+    print(f"validation reports: {settings.output_dir / 'validation' / 'index.html'}")
     return 1 if failed else 0
 
 

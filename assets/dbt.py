@@ -1,0 +1,36 @@
+"""The dbt models (staging, intermediate, marts) as Dagster assets of the group "warehouse".
+
+One op runs `dbt build` for the partition window: seeds, models, unit tests and data tests, the data tests
+showing up as asset checks. A backfill runs once for its whole window (single_run), which the incremental
+marts handle like one wide partition. Importing this module reads the pre-built manifest and never parses
+dbt (see orchestration/dbt_project.py for the command that builds it).
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+
+from fieldvoice.settings import Settings
+from orchestration.dbt_project import dbt_build_args, dbt_project
+from orchestration.partitions import daily_partitions
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return "warehouse"
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    dagster_dbt_translator=WarehouseTranslator(),
+    pool="duckdb_writer",  # DuckDB allows one writing process at a time
+)
+def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    window = context.partition_time_window
+    args = dbt_build_args(window.start, window.end, Settings.from_env().duckdb_path)
+    yield from dbt.cli(args, context=context).stream()
