@@ -33,7 +33,9 @@ INGEST_FILES_SCHEMA = {
 INGEST_ERRORS_SCHEMA = {
     "partition_date": "DATE",
     "source_file": "VARCHAR",
-    "level": "VARCHAR",  # file (the file was rejected) | record (one record kept, flagged for quarantine)
+    # file (the file was rejected) | sheet (a workbook sheet without interviews, ignored) | record (one record
+    # kept, flagged for quarantine)
+    "level": "VARCHAR",
     "line": "INTEGER",
     "column_name": "VARCHAR",
     "error": "VARCHAR",
@@ -55,6 +57,7 @@ class FileResult:
     rows: int = 0
     unreadable_rows: int = 0
     error: FileRejected | None = None
+    ignored_sheets: dict[str, FileRejected] = field(default_factory=dict)  # workbook sheet -> why it was skipped
 
 
 @dataclass
@@ -85,8 +88,19 @@ def read_day(landing_dir: Path, day: date) -> tuple[pd.DataFrame, DayIngestRepor
         result = FileResult(relative, hashlib.sha256(data).hexdigest(), len(data))
         file_frames = []
         try:
-            for parsed in read_export(path, data):
-                table = canonical_frame(parsed)
+            sheets = read_export(path, data)
+            for parsed in sheets:
+                try:
+                    table = canonical_frame(parsed)
+                except FileRejected as error:
+                    # A workbook may hold other sheets (notes, choice lists): skip and report those; the file
+                    # fails only when no sheet holds the interview columns.
+                    if len(sheets) == 1 or error.reason != "missing required column":
+                        raise
+                    result.ignored_sheets[parsed.dialect] = error
+                    if len(result.ignored_sheets) == len(sheets):
+                        raise next(iter(result.ignored_sheets.values())) from None
+                    continue
                 n = table.num_rows
                 table = table.append_column("dialect", pa.array([parsed.dialect] * n, type=pa.string()))
                 table = table.append_column("source_file", pa.array([relative] * n, type=pa.string()))
@@ -170,6 +184,20 @@ def _error_rows(raw: pd.DataFrame, report: DayIngestReport, first_seen: dict[str
         }
         for f in report.rejected
         if f.error
+    ]
+    rows += [
+        {
+            "source_file": f.source_file,
+            "level": "sheet",
+            "line": None,
+            "column_name": None,
+            "error": "sheet ignored",
+            "detail": f"{sheet}: {error}",
+            "ingested_at": first_seen[f.sha256],
+        }
+        for f in report.files
+        if not f.error
+        for sheet, error in f.ignored_sheets.items()
     ]
     flagged = raw[raw["record_issue"].notna()] if len(raw) else raw
     for record in flagged.itertuples(index=False):

@@ -67,7 +67,8 @@ def normalise(table: pa.Table) -> pd.DataFrame:
     for column in CANONICAL_COLUMNS:
         value = text(column)
         if column == "submission_id":
-            value = f"regexp_replace({value}, '^[uU][uU][iI][dD]:', '')"
+            # UUIDs compare case-insensitively: an upper-case re-export must still de-duplicate.
+            value = f"lower(regexp_replace({value}, '^[uU][uU][iI][dD]:', ''))"
         elif column in ("latitude", "longitude"):
             value = f"regexp_replace({value}, '^(-?[0-9]+),([0-9]+)$', '\\1.\\2')"
         elif column in ("submitted_at", "interview_start", "interview_end"):

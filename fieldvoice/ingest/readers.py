@@ -16,6 +16,9 @@ import pandas as pd
 
 SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".jsonl", ".json", ".ndjson", ".xlsx")
 _DELIMITERS = (",", ";", "\t", "|")
+# A field is never larger than its file, which is in memory already: the csv module's default limit (128 KiB)
+# would only turn a long verbatim into a parse error. 2**31 - 1 is the largest value every platform accepts.
+csv.field_size_limit(2**31 - 1)
 
 
 class FileRejected(Exception):
@@ -113,11 +116,13 @@ def _read_csv(text: str, encoding: str) -> ParsedFile:
             row = next(reader)
         except StopIteration:
             break
-        except csv.Error as error:  # e.g. a quote left open by a cut-off upload
+        except csv.Error as error:  # a quote left open by a cut-off upload, a stray quote inside a quoted cell
             if parsed is None:
                 raise FileRejected("unreadable header", detail=str(error), line=start) from error
-            parsed.add_unreadable(start, text.split("\n")[start - 1], f"unreadable record: {error}")
-            break
+            record_text = "\n".join(text.split("\n")[start - 1 : max(start, reader.line_num)])
+            parsed.add_unreadable(start, record_text, f"unreadable record: {error}")
+            last_line = reader.line_num
+            continue  # the reader resumes at the next line: the records after this one are still read
         last_line = reader.line_num
         if parsed is None:
             headers = [h.strip().lstrip("\ufeff") for h in row]
@@ -147,7 +152,14 @@ def _check_headers(headers: list[str]) -> None:
 def _read_jsonl(text: str, encoding: str) -> ParsedFile:
     objects: list[tuple[int, dict | None, str]] = []
     headers: dict[str, None] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    if text.lstrip().startswith("["):
+        raise FileRejected(
+            "not JSON Lines", detail="the file is a JSON array; expected one JSON object per line", line=1
+        )
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085 or a form feed, which JSON
+    # strings may hold unescaped (JavaScript apps write U+2028 raw), cutting a valid record in two.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:

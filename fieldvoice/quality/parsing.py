@@ -75,7 +75,13 @@ def _parse_local(text: pd.Series, country_codes: pd.Series) -> pd.Series:
     if iso.any():
         local[iso] = pd.to_datetime(text[iso], format="ISO8601", errors="coerce")
     if day_first.any():
-        local[day_first] = pd.to_datetime(text[day_first], dayfirst=True, format="mixed", errors="coerce")
+        # Explicit formats: `dayfirst=True` alone reads "11/25/2026" month first instead of failing, so one
+        # US-format file would be half swapped, half read as days.
+        days = text[day_first].str.replace("T", " ", regex=False)
+        parsed = pd.to_datetime(days, format="%d/%m/%Y %H:%M:%S", errors="coerce")
+        short = parsed.isna()
+        parsed[short] = pd.to_datetime(days[short], format="%d/%m/%Y %H:%M", errors="coerce")
+        local[day_first] = parsed
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us, UTC]")
     zones = country_codes.map(lambda code: COUNTRIES[code].timezone if code in COUNTRIES else "UTC")
     for zone, rows in local.groupby(zones.fillna("UTC")).groups.items():

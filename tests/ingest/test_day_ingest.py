@@ -129,3 +129,29 @@ def test_files_still_being_written_and_markers_are_skipped(landing: Path) -> Non
     for name in ("a.csv", "b.csv.part", ".hidden.csv", "~$lock.xlsx", "upload.tmp", ".done"):
         (folder / name).write_text("x")
     assert [p.name for p in export_files(folder)] == ["a.csv"]
+
+
+def _workbook(path: Path, sheets: dict[str, list[dict]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, rows in sheets.items():
+            pd.DataFrame(rows).to_excel(writer, sheet_name=name, index=False)
+
+
+def test_a_workbook_notes_sheet_is_ignored_and_reported(con, landing: Path) -> None:
+    notes = [{"note": "exported by the Sfax team"}]
+    _workbook(landing / DAY.isoformat() / "day.xlsx", {"Interviews": [_row(1), _row(2)], "Notes": notes})
+    report = _ingest(con, landing)
+    assert report.rows_loaded == 2 and not report.rejected
+    assert list(report.files[0].ignored_sheets) == ["xlsx:Notes"]
+    ((level, error, detail),) = con.execute("SELECT level, error, detail FROM raw.ingest_errors").fetchall()
+    assert (level, error) == ("sheet", "sheet ignored")
+    assert detail.startswith("xlsx:Notes: missing required column: no column maps to submission_id")
+
+
+def test_a_workbook_without_an_interview_sheet_is_rejected(con, landing: Path) -> None:
+    no_consent = [{k: v for k, v in _row(1).items() if k != "consent"}]
+    _workbook(landing / DAY.isoformat() / "day.xlsx", {"Interviews": no_consent, "Notes": [{"note": "x"}]})
+    with pytest.raises(DayIngestFailed, match="missing required column: no column maps to consent"):
+        _ingest(con, landing)
+    assert con.execute("SELECT level, column_name FROM raw.ingest_errors").fetchall() == [("file", "consent")]

@@ -126,3 +126,43 @@ def test_wrong_field_count_is_kept_as_an_unreadable_record() -> None:
     assert frame["record_issue"].isna().tolist() == [True, False]
     assert frame.loc[1, "record_issue"] == "too many fields: 12 fields where the header has 10"
     assert pd.isna(frame.loc[1, "submission_id"]) and "_unparsed" in json.loads(frame.loc[1, "extra_columns"])
+
+
+def test_a_stray_quote_mid_file_flags_that_record_and_the_next_ones_are_read() -> None:
+    bad = ROW.replace(",yes,", ',yes,"he said "no network" again"').rstrip(",")
+    frame = _frame("x.csv", f"{HEADER}\n{ROW}a\n{bad}\n{ROW}c\n{ROW}d\n".encode())
+    assert frame["source_line"].tolist() == [2, 3, 4, 5]
+    assert frame["record_issue"].notna().tolist() == [False, True, False, False]
+    assert frame["verbatim"].tolist()[2:] == ["c", "d"]
+    assert "no network" in json.loads(frame.loc[1, "extra_columns"])["_unparsed"]
+
+
+def test_a_field_longer_than_the_csv_default_limit_is_read() -> None:
+    long_text = "réseau\n" * 30_000  # 210,000 characters over many lines: beyond csv's default 131,072
+    frame = _frame("x.csv", f'{HEADER}\n{ROW}"{long_text}"\n{ROW}next\n'.encode())
+    assert frame["record_issue"].isna().all()
+    assert len(frame.loc[0, "verbatim"]) == len(long_text.strip()) and frame.loc[1, "verbatim"] == "next"
+
+
+def test_jsonl_lines_end_at_newline_only() -> None:
+    record = dict(zip(HEADER.split(","), ROW.split(","), strict=True))
+    lines = [record | {"verbatim": "one\u2028two"}, record | {"submission_id": "id-2", "verbatim": "a\u0085b\x0cc"}]
+    data = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in lines).encode()
+    frame = _frame("x.jsonl", data)
+    assert frame["verbatim"].tolist() == ["one\u2028two", "a\u0085b\x0cc"] and frame["source_line"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("separator", ["", "\n", "\n  "])
+def test_a_json_array_is_rejected_as_a_file(separator: str) -> None:
+    record = json.dumps(dict(zip(HEADER.split(","), ROW.split(","), strict=True)))
+    data = f"[{separator}{record},{separator}{record}{separator}]\n".encode()
+    with pytest.raises(FileRejected, match="JSON array") as caught:
+        read_export(Path("x.json"), data)
+    assert caught.value.reason == "not JSON Lines"
+
+
+def test_submission_ids_are_lower_cased_so_re_exports_match() -> None:
+    row = ROW.replace("id-1", "UUID:9E8D7C6B-5A49-4C3B-8A2D-1E0F9A8B7C61")
+    assert _frame("x.csv", f"{HEADER}\n{row}\n".encode())["submission_id"].iat[0] == (
+        "9e8d7c6b-5a49-4c3b-8a2d-1e0f9a8b7c61"
+    )
