@@ -23,6 +23,8 @@ def _generate(args: argparse.Namespace) -> int:
         seed=args.seed,
         defect_rate=args.defect_rate,
         emerging=not args.no_emerging,
+        rushed_share=args.rushed_share,
+        fabricator_share=args.fabricator_share,
         progress=lambda line: print(line, flush=True),
     )
     print(f"generated {sum(report.interviews_per_day.values())} interviews in {landing} ({start} .. {end})")
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--defect-rate", type=float, default=0.02, help="share of rows carrying a realistic defect")
     gen.add_argument("--no-emerging", action="store_true", help="do not inject the emerging issue")
+    gen.add_argument("--rushed-share", type=float, default=0.002, help="share of the roster planted as rushed")
+    gen.add_argument("--fabricator-share", type=float, default=0.001, help="share planted as fabricators")
     gen.set_defaults(func=_generate)
 
     ing = commands.add_parser("ingest", help="ingest one day folder into the warehouse without Dagster")

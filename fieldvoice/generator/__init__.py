@@ -15,6 +15,7 @@ from pathlib import Path
 from fieldvoice.generator.day import DayResult, RunState, generate_day, scaled_reference_sizes
 from fieldvoice.generator.defects import DEFECT_KINDS
 from fieldvoice.generator.emerging import EmergingIssue, plan_emerging
+from fieldvoice.generator.planted import PlantedCollaborator
 from fieldvoice.generator.reference import Reference, generate_reference
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "DayResult",
     "EmergingIssue",
     "GenerationReport",
+    "PlantedCollaborator",
     "Reference",
     "generate",
     "generate_day",
@@ -38,6 +40,16 @@ class GenerationReport:
     defect_ids: dict[str, list[str]] = field(default_factory=dict)  # defect kind -> submission_ids
     emerging: EmergingIssue | None = None
     fraud_share: dict[date, dict[str, float]] = field(default_factory=dict)  # day -> country -> share
+    planted: dict[str, PlantedCollaborator] = field(default_factory=dict)  # collaborator_id -> ground truth
+
+    def planted_ids(self, behaviour: str | None = None) -> set[str]:
+        """Submission ids of the planted collaborators' interviews ("rushed", "fabricator" or both)."""
+        return {
+            sid
+            for member in self.planted.values()
+            if behaviour in (None, member.behaviour)
+            for sid in member.submission_ids
+        }
 
 
 def generate(
@@ -53,12 +65,15 @@ def generate(
     n_collaborators: int | None = None,
     n_targets: int | None = None,
     emerging_countries: tuple[str, ...] | None = None,
+    rushed_share: float = 0.002,
+    fabricator_share: float = 0.001,
 ) -> GenerationReport:
     """Write the reference files and `days` day folders from `start`.
 
     Reference sizes default to ≈10,000 collaborators and ≈15,000 targets, scaled down with
     interviews_per_day below 15,000. The emerging issue's two countries are drawn from the seed unless
-    `emerging_countries` is given.
+    `emerging_countries` is given. `rushed_share` and `fabricator_share` plant that share of the roster as
+    rushed and fabricating collaborators (`planted.py`); `report.planted` names them and their interviews.
     """
     if days < 1 or interviews_per_day < 1:
         raise ValueError("days and interviews_per_day must be at least 1")
@@ -85,6 +100,8 @@ def generate(
             issue.share_on(day) if issue else None,
             later_days=days - offset - 1,
             state=state,
+            rushed_share=rushed_share,
+            fabricator_share=fabricator_share,
         )
         report.files += result.files
         report.interviews_per_day[day] = result.interviews
@@ -97,6 +114,8 @@ def generate(
                 issue.observed_share.setdefault(cc, {})[day] = result.fraud_share.get(cc, 0.0)
         if progress:
             progress(_progress_line(result, issue))
+    if state.plan:  # the members collected their interview ids day after day
+        report.planted = {member.collaborator_id: member for member in state.plan.members}
     return report
 
 

@@ -106,8 +106,13 @@ def _long_duration(frame: pd.DataFrame, idx: pd.Index, day: date, rng: np.random
     for row_id in idx:
         row = frame.loc[row_id]
         midnight = local_midnight_utc_ms(row["country_code"], day)
-        room = midnight + int(23.5 * _HOUR) - row["interview_start"]
-        end = row["interview_start"] + int(rng.uniform(3.2 * _HOUR, min(8 * _HOUR, room)))
+        start = row["interview_start"]
+        room = midnight + int(23.5 * _HOUR) - start
+        if room < 3.2 * _HOUR:  # only planted evening fill-ins start this late: the form was opened earlier
+            start = midnight + int(23.5 * _HOUR) - int(rng.uniform(3.2 * _HOUR, 4 * _HOUR))
+            frame.at[row_id, "interview_start"] = start
+            room = midnight + int(23.5 * _HOUR) - start
+        end = start + int(rng.uniform(3.2 * _HOUR, min(8 * _HOUR, room)))
         frame.at[row_id, "interview_end"] = end
         frame.at[row_id, "submitted_at"] = max(row["submitted_at"], end + int(rng.integers(300_000, 1_500_000)))
 

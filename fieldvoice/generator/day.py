@@ -18,6 +18,7 @@ from fieldvoice.generator.countries import PROFILES
 from fieldvoice.generator.defects import DEFECT_KINDS, inject_defects
 from fieldvoice.generator.dialects import EXTENSIONS, FILE_PREFIX, write_export
 from fieldvoice.generator.interviews import build_interviews
+from fieldvoice.generator.planted import PlantPlan, plan_planted, plant
 from fieldvoice.generator.reference import Reference, generate_reference
 
 ROWS_PER_FILE = 450
@@ -31,6 +32,8 @@ class RunState:
     pending: dict[date, list[tuple[date, pd.DataFrame]]] = field(default_factory=dict)  # upload day -> work
     seq: Counter[tuple[date, str]] = field(default_factory=Counter)
     next_kobo_id: int = 881_000
+    plan: PlantPlan | None = None  # planted collaborators of the run (see planted.py)
+    planned: bool = False
 
 
 @dataclass
@@ -41,6 +44,7 @@ class DayResult:
     defects: dict[str, int]
     defect_ids: dict[str, list[str]]
     fraud_share: dict[str, float]  # share of the day's interviews with pain point fraud_scam, per country
+    planted: dict[str, list[str]] = field(default_factory=dict)  # planted collaborator -> that day's interviews
 
 
 def scaled_reference_sizes(interviews_per_day: int) -> tuple[int, int]:
@@ -108,11 +112,14 @@ def generate_day(
     *,
     later_days: int = 0,
     state: RunState | None = None,
+    rushed_share: float = 0.0,
+    fabricator_share: float = 0.0,
 ) -> DayResult:
     """Write one day folder (and the reference files first if no reference is given).
 
     `later_days`: how many days the run still has after this one (late files and next-day re-exports need
-    them); `state` carries pending uploads between the days of a run.
+    them); `state` carries pending uploads between the days of a run. `rushed_share` / `fabricator_share`:
+    the roster shares of planted bad-practice collaborators (`planted.py`), drawn once per run (state).
     """
     landing_dir = Path(landing_dir)
     if reference is None:
@@ -120,6 +127,14 @@ def generate_day(
     state = state if state is not None else RunState()
     rng = np.random.default_rng([seed, day.toordinal()])
     frame = build_interviews(reference, day, interviews, rng, scam_share or {})
+    if not state.planned:
+        state.plan, state.planned = plan_planted(reference, seed, rushed_share, fabricator_share), True
+    # Own random stream, used only when someone is planted: a run without planting stays byte-identical.
+    planted = (
+        plant(frame, day, state.plan, reference, np.random.default_rng([seed, day.toordinal(), 2]))
+        if state.plan
+        else {}
+    )
     defect_rng = np.random.default_rng([seed, day.toordinal(), 1])
     injected = inject_defects(frame, day, defect_rate, defect_rng, reference, later_days)
 
@@ -137,4 +152,4 @@ def generate_day(
     fraud = frame["pain_points"].str.contains("fraud_scam", regex=False)
     shares = {str(c): float(v) for c, v in fraud.groupby(frame["country_code"]).mean().items()}
     counts = {k: len(injected.ids[k]) for k in DEFECT_KINDS}
-    return DayResult(day, len(frame), files, counts, injected.ids, shares)
+    return DayResult(day, len(frame), files, counts, injected.ids, shares, planted)

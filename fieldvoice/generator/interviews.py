@@ -98,6 +98,21 @@ def _by_country(cc: np.ndarray, u: np.ndarray, shares: Callable[[str], dict[str,
     return out
 
 
+def team_tools_and_devices(ref: Reference, k: np.ndarray, cc: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The export tool and tablet id of roster rows `k` working in countries `cc`.
+
+    A team uses one tool: the collaborator's own uniform picks it from the country's tool mix.
+    """
+    collab = ref.collaborators
+    tools = _by_country(cc, collab["_tool_u"].to_numpy()[k], lambda c: PROFILES[c].tools)
+    device_no = collab["_device_no"].to_numpy()[k]
+    device = [
+        f"odk-{c}-{d % 1000}" if t == "odk" else f"tab-{c}-{d:04d}"
+        for c, t, d in zip(cc, tools, device_no, strict=True)
+    ]
+    return tools, device
+
+
 def _recorded_language(cc: np.ndarray, lang: np.ndarray, flavoured: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """The language code as typed: the local language now and then, empty or wrong about one time in ten."""
     n = len(cc)
@@ -149,13 +164,7 @@ def build_interviews(
 
     collab = ref.collaborators
     k = who["collaborator"]
-    # A team uses one tool: the collaborator's own uniform picks it from the country's tool mix.
-    tools = _by_country(cc, collab["_tool_u"].to_numpy()[k], lambda c: PROFILES[c].tools)
-    device_no = collab["_device_no"].to_numpy()[k]
-    device = [
-        f"odk-{c}-{d % 1000}" if t == "odk" else f"tab-{c}-{d:04d}"
-        for c, t, d in zip(cc, tools, device_no, strict=True)
-    ]
+    tools, device = team_tools_and_devices(ref, k, cc)
 
     mood = np.array([PROFILES[c].satisfaction for c in cc])
     scam = rng.random(n) < np.array([scam_share.get(c, 0.0) for c in cc])

@@ -1,0 +1,136 @@
+"""`flag_interviews`: every configured check over one batch of validated interviews, as one long table.
+
+One row per (interview, flag): the interview's ids, the flag, a reason a supervisor can read, the observed value
+and the threshold it was compared with. Interviews without any flag do not appear (see `policy.build_quality`
+for the table with one row per interview).
+"""
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+import pandas as pd
+
+from fieldvoice.fieldqa import rules_group as g
+from fieldvoice.fieldqa import rules_row as r
+from fieldvoice.fieldqa.config import FLAGS, FlagRule, QaConfig
+from fieldvoice.fieldqa.neardup import near_duplicates
+
+FLAGS_SCHEMA: dict[str, str] = {
+    "submission_id": "VARCHAR",
+    "collaborator_id": "VARCHAR",
+    "country_code": "VARCHAR",
+    "partition_date": "DATE",
+    "flag": "VARCHAR",
+    "reason": "VARCHAR",
+    "observed": "DOUBLE",
+    "threshold": "DOUBLE",
+}
+_NEEDED = (
+    "submission_id",
+    "collaborator_id",
+    "country_code",
+    "partition_date",
+    "locality",
+    "interview_start",
+    "interview_end",
+    "latitude",
+    "longitude",
+    "customer_ref",
+    "device_id",
+    "verbatim",
+    "nps",
+    "csat",
+)
+Check = Callable[[pd.DataFrame, FlagRule], r.Hits]
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series.astype("string"), errors="coerce").dt.date.astype("object")
+
+
+def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in _NEEDED if c not in frame.columns]
+    if missing:
+        raise ValueError(f"interviews lack column(s) {', '.join(missing)} (expected validated.interviews rows)")
+    out = frame.reset_index(drop=True)
+    return out.assign(partition_date=_dates(out["partition_date"]))
+
+
+def bounded_history(history: pd.DataFrame | None, current: pd.DataFrame, days: int) -> pd.DataFrame:
+    """Earlier days only, at most `days` before the batch's first day, without rows re-sent in this batch."""
+    if history is None or history.empty or days <= 0:
+        return current.iloc[:0]
+    past = _prepared(history)
+    first = min((d for d in current["partition_date"] if isinstance(d, dt.date)), default=None)
+    if first is None:
+        return current.iloc[:0]
+    days_back = pd.Series([(first - d).days if isinstance(d, dt.date) else -1 for d in past["partition_date"]])
+    keep = days_back.between(1, days).to_numpy() & ~past["submission_id"].isin(current["submission_id"]).to_numpy()
+    return past[keep]
+
+
+def flag_interviews(
+    interviews: pd.DataFrame,
+    localities: pd.DataFrame,
+    config: QaConfig,
+    history: pd.DataFrame | None = None,
+    timings: dict[str, float] | None = None,
+) -> pd.DataFrame:
+    """Run every enabled check; returns the long flags table (FLAGS_SCHEMA), current interviews only.
+
+    `history` = earlier days' validated interviews; only the last `config.history_days` before the batch are
+    used (near-duplicate verbatims and twice-interviewed targets across days). `timings`, when given, receives
+    seconds per check.
+    """
+    current = _prepared(interviews)
+    past = bounded_history(history, current, config.history_days)
+    both = pd.concat([current, past[current.columns.intersection(past.columns)]], ignore_index=True)
+    n = len(current)
+    checks: dict[str, Callable[[FlagRule], r.Hits]] = {
+        "duration_short": lambda rule: r.duration_short(current, rule),
+        "duration_long": lambda rule: r.duration_long(current, rule),
+        "gps_far": lambda rule: r.gps_far(current, rule, localities),
+        "straight_lining": lambda rule: r.straight_lining(current, rule),
+        "score_contradiction": lambda rule: r.score_contradiction(current, rule),
+        "near_duplicate_text": lambda rule: near_duplicates(both, rule, n),
+        "overlap": lambda rule: g.overlap(current, rule),
+        "burst_collaborator": lambda rule: g.burst(current, rule, "collaborator_id"),
+        "burst_device": lambda rule: g.burst(current, rule, "device_id"),
+        "shared_device": lambda rule: g.shared_device(current, rule),
+        "target_twice": lambda rule: g.target_twice(both, rule, n),
+        "odd_hours": lambda rule: r.odd_hours(current, rule),
+    }
+    assert set(checks) == set(FLAGS)
+    parts = []
+    for flag in FLAGS:
+        rule = config.rule(flag)
+        if rule is None or n == 0:
+            continue
+        began = time.perf_counter()
+        hits = checks[flag](rule)
+        if timings is not None:
+            timings[flag] = time.perf_counter() - began
+        if len(hits.rows):
+            part = current.iloc[hits.rows][["submission_id", "collaborator_id", "country_code", "partition_date"]]
+            parts.append(
+                part.assign(
+                    flag=flag, reason=hits.reasons, observed=hits.observed.astype(float), threshold=rule.threshold
+                )
+            )
+    return _typed(pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(FLAGS_SCHEMA)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    types = {"VARCHAR": "string", "DOUBLE": "float64", "DATE": "object"}
+    out = pd.DataFrame({c: frame[c].astype(types[t]) for c, t in FLAGS_SCHEMA.items()})
+    order = {flag: i for i, flag in enumerate(FLAGS)}
+    out = out.assign(_order=out["flag"].map(order).astype("int64"))
+    out = out.sort_values(["country_code", "collaborator_id", "submission_id", "_order"], kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+def flagged_ids(flags: pd.DataFrame, policies: tuple[str, ...], config: QaConfig) -> set[str]:
+    """Submission ids carrying at least one flag whose policy is in `policies` (e.g. ("exclude", "downweight"))."""
+    acting = [f for f, rule in config.flags.items() if rule.policy in policies]
+    return set(flags.loc[flags["flag"].isin(acting), "submission_id"].astype(str))

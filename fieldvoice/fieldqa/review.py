@@ -1,0 +1,198 @@
+"""The supervisors' review loop: one CSV per country of flagged interviews, decisions read back, applied with an
+audit trail.
+
+Files are UTF-8 with a BOM (Excel shows Arabic and accents right) and every cell starting with = + - @ (or a
+tab / carriage return) is prefixed with `'`, so that a verbatim or an id can never run as a spreadsheet formula
+(CSV injection). Supervisors fill `decision` (accept | reject), `reviewer` and optionally `decided_at` and
+`comment`; Excel may re-save the file with `;` and Windows-1252, which `read_review_file` also reads.
+A decision overrides the automatic policy: reject -> excluded (weight 0), accept -> ok (weight 1).
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from fieldvoice.contract import COUNTRIES
+from fieldvoice.fieldqa.config import FLAGS
+from fieldvoice.fieldqa.policy import typed_quality
+
+REVIEW_COLUMNS = (
+    "submission_id", "partition_date", "country_code", "collaborator_id", "locality", "interview_start",
+    "flags", "reasons", "status", "decision", "reviewer", "decided_at", "comment",
+)  # fmt: skip
+DECISIONS = ("accept", "reject")
+DECISION_COLUMNS = ("submission_id", "decision", "reviewer", "decided_at", "comment", "source_file", "source_line")
+AUDIT_COLUMNS = (
+    "submission_id", "decision", "reviewer", "decided_at", "source_file", "source_line",
+    "old_status", "new_status", "old_weight", "new_weight", "note",
+)  # fmt: skip
+_UNSAFE = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReviewFileError(ValueError):
+    """A review file cannot be applied; the message lists every problem as `file:line: what`."""
+
+
+def safe_cell(value: object) -> str:
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return "'" + text if text.startswith(_UNSAFE) else text
+
+
+def _unescape(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_UNSAFE) else text
+
+
+def write_review_files(
+    flags: pd.DataFrame,
+    out_dir: Path,
+    *,
+    interviews: pd.DataFrame | None = None,
+    quality: pd.DataFrame | None = None,
+) -> list[Path]:
+    """One `review_<CC>_<first day>[_<last day>].csv` per country; one row per flagged interview, collaborators
+    with the most flagged interviews first. `interviews` adds locality and start time, `quality` the status."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    order = {flag: i for i, flag in enumerate(FLAGS)}
+    ranked = flags.assign(_order=flags["flag"].map(order)).sort_values(["submission_id", "_order"], kind="stable")
+    rows = ranked.groupby("submission_id", sort=False).agg(
+        partition_date=("partition_date", "first"),
+        country_code=("country_code", "first"),
+        collaborator_id=("collaborator_id", "first"),
+        flags=("flag", " ".join),
+        reasons=("reason", " | ".join),
+    )
+    rows = rows.reset_index()
+    if interviews is not None:
+        extra = interviews[["submission_id", "locality", "country_code"]].drop_duplicates("submission_id")
+        extra = extra.assign(interview_start=_local_times(interviews.loc[extra.index]))
+        extra = extra.drop(columns="country_code")
+        rows = rows.merge(extra, on="submission_id", how="left")
+    if quality is not None:
+        rows = rows.merge(quality[["submission_id", "status"]], on="submission_id", how="left")
+    rows["_load"] = rows.groupby("collaborator_id")["submission_id"].transform("size")
+    rows = rows.sort_values(["_load", "collaborator_id", "submission_id"], ascending=[False, True, True])
+    written = []
+    for cc, part in rows.groupby("country_code", sort=True):
+        days = sorted({str(d) for d in part["partition_date"]})
+        span = days[0] if days[0] == days[-1] else f"{days[0]}_{days[-1]}"
+        path = out_dir / f"review_{cc}_{span}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(REVIEW_COLUMNS)
+            for record in part.to_dict("records"):
+                writer.writerow([safe_cell(record.get(column)) for column in REVIEW_COLUMNS])
+        written.append(path)
+    return written
+
+
+def _local_times(interviews: pd.DataFrame) -> pd.Series:
+    """interview_start as the supervisor reads it: local time of the country, with its UTC offset."""
+    out = pd.Series("", index=interviews.index, dtype="string")
+    for cc, part in interviews.groupby("country_code"):
+        zone = COUNTRIES[str(cc)].timezone if cc in COUNTRIES else "UTC"
+        out[part.index] = part["interview_start"].dt.tz_convert(zone).dt.strftime("%Y-%m-%d %H:%M %z")
+    return out
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # re-saved by Excel on a Windows laptop
+        return data.decode("cp1252")
+
+
+def read_review_file(path: Path) -> pd.DataFrame:
+    """The decisions filled in a review file (rows left undecided are skipped); raises ReviewFileError."""
+    path = Path(path)
+    text = _decode(path)
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+    missing = [c for c in ("submission_id", "decision", "reviewer") if c not in header]
+    if missing:
+        raise ReviewFileError(f"{path}:1: missing column(s) {', '.join(missing)}")
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    errors, records, seen = [], [], {}
+    line = reader.line_num
+    for cells in reader:
+        first_line, line = line + 1, reader.line_num  # a quoted cell may span lines: cite where the row starts
+        row = dict(zip(header, (_unescape(c.strip()) for c in cells), strict=False))
+        decision = row.get("decision", "").lower()
+        if not decision:
+            continue
+        where = f"{path}:{first_line}"
+        sid, reviewer = row.get("submission_id", ""), row.get("reviewer", "")
+        if decision not in DECISIONS:
+            errors.append(f"{where}: decision {row['decision']!r} is not one of {', '.join(DECISIONS)}")
+        if not reviewer:
+            errors.append(f"{where}: a decision needs the reviewer's name")
+        if not sid:
+            errors.append(f"{where}: submission_id is empty")
+        elif sid in seen and seen[sid][0] != decision:
+            errors.append(f"{where}: {sid} was already decided {seen[sid][0]!r} on line {seen[sid][1]}")
+        decided_at = mtime
+        if row.get("decided_at"):
+            try:
+                stamp = pd.Timestamp(row["decided_at"])
+                decided_at = stamp.tz_localize(UTC) if stamp.tzinfo is None else stamp.tz_convert(UTC)
+            except ValueError:
+                errors.append(f"{where}: decided_at {row['decided_at']!r} is not a date-time (ISO 8601)")
+        seen.setdefault(sid, (decision, first_line))
+        records.append((sid, decision, reviewer, decided_at, row.get("comment", ""), str(path), first_line))
+    if errors:
+        raise ReviewFileError("\n".join(errors))
+    return _decisions(records)
+
+
+def _decisions(records: list[tuple[object, ...]]) -> pd.DataFrame:
+    out = pd.DataFrame(records, columns=list(DECISION_COLUMNS))
+    out["decided_at"] = pd.to_datetime(out["decided_at"], utc=True).astype("datetime64[us, UTC]")
+    out["source_line"] = out["source_line"].astype("int64")
+    return out
+
+
+def read_review_files(paths: Iterable[Path]) -> pd.DataFrame:
+    """Every file's decisions; the errors of all files together in one ReviewFileError."""
+    frames, errors = [], []
+    for path in paths:
+        try:
+            frames.append(read_review_file(path))
+        except ReviewFileError as error:
+            errors.append(str(error))
+    if errors:
+        raise ReviewFileError("\n".join(errors))
+    return pd.concat(frames, ignore_index=True) if frames else _decisions([])
+
+
+def apply_reviews(quality: pd.DataFrame, decisions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Decisions override the policy (in decided_at order: the latest wins); returns (quality, audit).
+
+    The audit has one row per decision applied: who, when, from which file and line, old -> new status.
+    """
+    state = quality.set_index("submission_id")[["status", "weight", "decided_by"]].to_dict("index")
+    audit = []
+    ordered = decisions.sort_values(["decided_at", "source_file", "source_line"], kind="stable")
+    for d in ordered.itertuples(index=False):
+        before = state.get(d.submission_id)
+        entry = [d.submission_id, d.decision, d.reviewer, d.decided_at, d.source_file, d.source_line]
+        if before is None:
+            audit.append([*entry, None, None, None, None, "unknown submission_id: not in interview_quality"])
+            continue
+        new_status, new_weight = ("excluded", 0.0) if d.decision == "reject" else ("ok", 1.0)
+        changed = (before["status"], before["weight"]) != (new_status, new_weight)
+        note = "" if changed else "no change"
+        audit.append([*entry, before["status"], new_status, before["weight"], new_weight, note])
+        state[d.submission_id] = {"status": new_status, "weight": new_weight, "decided_by": "review"}
+    updated = quality.copy()
+    decided = pd.DataFrame.from_dict(state, orient="index").reindex(updated["submission_id"])
+    for column in ("status", "weight", "decided_by"):
+        updated[column] = decided[column].to_numpy()
+    audit_frame = pd.DataFrame(audit, columns=list(AUDIT_COLUMNS))
+    return typed_quality(updated).reset_index(drop=True), audit_frame
