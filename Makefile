@@ -10,6 +10,8 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONPATH := $(CURDIR)
+# dbt lives in its own environment (see pyproject.toml); put it on PATH for dagster-dbt's preparation step.
+export PATH := $(CURDIR)/.venv-dbt/bin:$(PATH)
 
 .PHONY: install demo test dev lint manifest benchmark clean
 
@@ -18,6 +20,7 @@ install: .venv/.installed
 .venv/.installed: pyproject.toml uv.lock
 	@test -x $(UV) || (python3 -m venv .tools && .tools/bin/pip install -q --disable-pip-version-check uv==0.13.8)
 	$(UV) sync --frozen --python python3
+	UV_PROJECT_ENVIRONMENT=.venv-dbt $(UV) sync --frozen --python python3 --only-group dbt --no-install-project
 	@touch $@
 
 manifest: install

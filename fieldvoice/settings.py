@@ -25,6 +25,8 @@ class Settings:
     partitions_start: date
     # Seconds a file must have been left untouched before the sensor treats it as complete.
     settle_seconds: int
+    brief_language: str  # fr | en
+    brief_count: int  # briefs per run: one per top opportunity
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -34,4 +36,6 @@ class Settings:
             output_dir=_path("FIELDVOICE_OUTPUT_DIR", "data/outputs"),
             partitions_start=date.fromisoformat(os.environ.get("FIELDVOICE_PARTITIONS_START", "2026-01-01")),
             settle_seconds=int(os.environ.get("FIELDVOICE_SETTLE_SECONDS", "10")),
+            brief_language=os.environ.get("FIELDVOICE_BRIEF_LANGUAGE", "en"),
+            brief_count=int(os.environ.get("FIELDVOICE_BRIEF_COUNT", "8")),
         )

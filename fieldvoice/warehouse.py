@@ -79,3 +79,15 @@ def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 def fetch_df(con: duckdb.DuckDBPyConnection, sql: str, params: Iterable[object] = ()) -> pd.DataFrame:
     return con.execute(sql, list(params)).df()
+
+
+_DUCKDB_TYPES = {"b": "BOOLEAN", "i": "BIGINT", "u": "BIGINT", "f": "DOUBLE", "M": "TIMESTAMPTZ"}
+
+
+def infer_schema(frame: pd.DataFrame, partition_column: str | None = "partition_date") -> dict[str, str]:
+    """DDL types for an analysis frame (insights tables): numbers, booleans, timestamps, the rest as text."""
+    schema = {}
+    for column, dtype in frame.dtypes.items():
+        kind = getattr(dtype, "kind", "O")
+        schema[str(column)] = "DATE" if column == partition_column else _DUCKDB_TYPES.get(kind, "VARCHAR")
+    return schema

@@ -2,18 +2,30 @@
 
 import dagster as dg
 
+from assets.briefs import hackathon_briefs
+from assets.dbt import warehouse_dbt_assets
 from assets.ingest import raw_interviews
+from assets.insights import theme_insights
 from assets.reference import reference_assets
 from assets.validation import reference_validation_assets, validate_interviews
+from orchestration.dbt_project import dbt_resource
 from orchestration.jobs import daily_job, reference_job
 from orchestration.resources import build_resources
 from orchestration.schedules import daily_schedule
 from orchestration.sensors import landing_sensor
 
 defs = dg.Definitions(
-    assets=[*reference_assets, raw_interviews, *reference_validation_assets, validate_interviews],
+    assets=[
+        *reference_assets,
+        raw_interviews,
+        *reference_validation_assets,
+        validate_interviews,
+        warehouse_dbt_assets,
+        theme_insights,
+        hackathon_briefs,
+    ],
     jobs=[daily_job, reference_job],
     schedules=[daily_schedule],
     sensors=[landing_sensor],
-    resources=build_resources(),
+    resources={**build_resources(), "dbt": dbt_resource()},
 )

@@ -16,7 +16,12 @@ from fieldvoice.insights.discover import DiscoveryConfig
 from fieldvoice.insights.embed import FallbackEmbedder, OfflineEmbedder
 from fieldvoice.insights.emerging import EMERGING_COLUMNS, EmergingConfig
 from fieldvoice.insights.matcher import ThemeMatcher
-from fieldvoice.insights.opportunities import OpportunityConfig, rank_opportunities, score_opportunities
+from fieldvoice.insights.opportunities import (
+    OpportunityConfig,
+    opportunities_from_frame,
+    rank_opportunities,
+    score_opportunities,
+)
 from fieldvoice.insights.pipeline import TABLE_NAMES, InsightResult, analyse
 from fieldvoice.insights.preview import to_markdown_preview
 from fieldvoice.insights.stats import journey_matrix
@@ -43,6 +48,7 @@ __all__ = [
     "journey_matrix",
     "load_taxonomy",
     "prepare_verbatims",
+    "opportunities_from_frame",
     "rank_opportunities",
     "score_opportunities",
     "to_markdown_preview",

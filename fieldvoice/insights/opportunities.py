@@ -161,3 +161,38 @@ def _evidence(evidence: pd.DataFrame, theme_id: str, countries: list[str], n: in
             if queues[c] and len(chosen) < n:
                 chosen.append(queues[c].pop(0))
     return tuple(chosen)
+
+
+def opportunities_from_frame(frame: pd.DataFrame) -> list[Opportunity]:
+    """Rebuild the Opportunity list from the stored `insights.opportunities` table (JSON columns decoded)."""
+
+    def pairs(text: str) -> tuple[tuple[str, int], ...]:
+        return tuple((str(k), int(v)) for k, v in json.loads(text or "{}").items())
+
+    def optional(value: object) -> float | None:
+        return None if value is None or pd.isna(value) else float(value)
+
+    return [
+        Opportunity(
+            rank=int(r["rank"]),
+            theme_id=str(r["theme_id"]),
+            theme_name=str(r["theme_name"]),
+            description=str(r["description"] or ""),
+            discovered=bool(r["discovered"]),
+            journey_stages=tuple(json.loads(r["journey_stages"] or "[]")),
+            score=float(r["score"]),
+            reach=float(r["reach"]),
+            severity=float(r["severity"]),
+            growth=float(r["growth"]),
+            growth_p_value=optional(r["growth_p_value"]),
+            mentions=int(r["mentions"]),
+            nps_mentioners=float(r["nps_mentioners"]),
+            nps_impact=float(r["nps_impact"]),
+            countries=pairs(r["countries"]),
+            segments=pairs(r["segments"]),
+            pain_points=pairs(r["pain_points"]),
+            weekly_trend=pairs(r["weekly_trend"]),
+            evidence_verbatim_ids=tuple(json.loads(r["evidence_verbatim_ids"] or "[]")),
+        )
+        for r in frame.sort_values("rank").to_dict("records")
+    ]

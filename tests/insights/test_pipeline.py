@@ -13,6 +13,7 @@ from fieldvoice.insights import (
     Opportunity,
     journey_matrix,
     load_taxonomy,
+    opportunities_from_frame,
     to_markdown_preview,
 )
 from fieldvoice.insights.stats import STAT_COLUMNS, SUMMARY_GRAIN
@@ -136,3 +137,9 @@ def test_journey_matrix_and_preview(analysed: Analysed) -> None:
     assert matrix.loc["use_network", "network_coverage"] > matrix.loc["billing", "network_coverage"]
     text = to_markdown_preview(analysed.result.opportunities, max_rows=5)
     assert text.count("\n") >= 6 and "fraud_scam" in text
+
+
+def test_opportunities_round_trip_through_the_stored_table(analysed: Analysed) -> None:
+    """The briefs stage rebuilds the Opportunity list from insights.opportunities: nothing may be lost."""
+    result = analysed.result
+    assert opportunities_from_frame(result.opportunities) == result.opportunity_list

@@ -1,0 +1,55 @@
+{#- Incremental maintenance of the per-interview tables: fct_interviews and the tables with one or more rows
+    per interview (scores, pain points, verbatims, callbacks).
+
+    fct_interviews is the spine: for a partition window it re-derives every submission the window can have
+    changed (see its SQL header). Each child table mirrors it: it is built from the very versions
+    fct_interviews holds, a run replaces (delete+insert on submission_id) the submissions whose fct_interviews
+    row, or own row, lies in the window, and a post-hook prunes rows of versions fct_interviews no longer
+    holds - which also covers a new version that yields no row at all (a re-export without pain points, or
+    withdrawing consent). -#}
+
+
+{#- The stg_interview_versions rows that fct_interviews holds, restricted on incremental runs to the
+    submissions changed in the window. Joining on the version's natural key costs milliseconds in DuckDB,
+    where re-running the deduplication window over the whole history costs about a second per model. -#}
+{% macro current_interview_versions() -%}
+    select versions.*
+    from {{ ref('stg_interview_versions') }} as versions
+    inner join {{ ref('fct_interviews') }} as current_versions
+        on
+            versions.submission_id = current_versions.submission_id
+            and versions.partition_date = current_versions.partition_date
+            and versions.source_file = current_versions.source_file
+            and versions.source_line = current_versions.source_line
+            and versions.ingested_at = current_versions.ingested_at
+    {#- a view or a full build reads them all -#}
+    {%- if config.get('materialized') == 'incremental' and is_incremental() %}
+        inner join (
+            select in_window.submission_id from {{ ref('fct_interviews') }} as in_window
+            where {{ fieldvoice.in_partition_window('in_window.partition_date') }}
+            union
+            select own_rows.submission_id from {{ this }} as own_rows
+            where {{ fieldvoice.in_partition_window('own_rows.partition_date') }}
+        ) as changed
+            on current_versions.submission_id = changed.submission_id
+    {%- endif %}
+{%- endmacro %}
+
+
+{#- WHERE condition of an incremental batch over a relation that already mirrors fct_interviews. -#}
+{% macro changed_submissions_filter() -%}
+    submission_id in (
+        select submission_id from {{ ref('fct_interviews') }}
+        where {{ fieldvoice.in_partition_window('partition_date') }}
+        union
+        select submission_id from {{ this }}
+        where {{ fieldvoice.in_partition_window('partition_date') }}
+    )
+{%- endmacro %}
+
+
+{#- post_hook of a child table: drop rows of versions fct_interviews no longer holds. -#}
+{% macro prune_superseded_versions() -%}
+    delete from {{ this }}
+    where version_key not in (select version_key from {{ ref('fct_interviews') }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+-- Scores rolled up from fct_scores_daily; see macros/score_rollup.sql.
+
+{{ fieldvoice.score_rollup(ref('fct_scores_daily'), ['country_code', 'customer_segment']) }}

@@ -1,0 +1,63 @@
+"""The dbt project as Dagster sees it: one `DbtProject`, the `dbt` resource factory and the run arguments.
+
+The manifest is built ahead, so that loading the code location never parses dbt:
+
+    .venv/bin/dagster-dbt project prepare-and-package --file orchestration/dbt_project.py
+
+(`make manifest`, which `make demo`, `make test` and `make dev` run first). That parses dbt_project/ into
+dbt_project/target/manifest.json; rerun it after editing models. Under `dagster dev`, `prepare_if_dev()`
+re-parses dbt_project/ at load time to pick up edits.
+"""
+
+import json
+import os
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+
+def dbt_executable() -> str:
+    """dbt runs out of process from its own environment (`.venv-dbt`, made by the Makefile), so that this
+    code location never imports dbt-core; FIELDVOICE_DBT_EXECUTABLE overrides it."""
+    candidates = [
+        os.environ.get("FIELDVOICE_DBT_EXECUTABLE", ""),
+        str(PROJECT_ROOT / ".venv-dbt" / "bin" / "dbt"),
+        str(Path(sys.executable).with_name("dbt")),
+    ]
+    return next((c for c in candidates if c and Path(c).is_file()), shutil.which("dbt") or "dbt")
+
+
+# dagster-dbt's preparer (prepare-and-package, prepare_if_dev) runs `dbt parse` from PATH: put ours first.
+os.environ["PATH"] = os.pathsep.join([str(Path(dbt_executable()).parent), os.environ.get("PATH", "")])
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()
+
+
+def dbt_resource() -> DbtCliResource:
+    """The resource registered under the key `dbt`."""
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
+
+
+def dbt_vars(start: datetime, end: datetime, duckdb_path: Path) -> dict[str, str]:
+    """`--vars` of a run: the half-open partition window [min_date, max_date) and the warehouse file.
+
+    `end` is exclusive, as in Dagster's time windows (partition 2026-03-01 -> min 2026-03-01, max 2026-03-02).
+    The path is passed resolved: dbt would read a relative FIELDVOICE_DUCKDB_PATH against its own working
+    directory (dbt_project/ or the packaged copy), not against the project root as fieldvoice.settings does.
+    """
+    return {
+        "min_date": start.strftime("%Y-%m-%d"),
+        "max_date": end.strftime("%Y-%m-%d"),
+        "duckdb_path": str(duckdb_path),
+    }
+
+
+def dbt_build_args(start: datetime, end: datetime, duckdb_path: Path) -> list[str]:
+    return ["build", "--vars", json.dumps(dbt_vars(start, end, duckdb_path))]
