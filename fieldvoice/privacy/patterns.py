@@ -54,16 +54,18 @@ _WEAK_INTROS = (
     r"rappele[rz]?",
     r"call",
 )
-_TITLES = (
-    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|mlle\.?|monsieur|madame|mademoiselle|mister|miss|dr\.?|sr\.?|sra\.?|"
-    r"dona|senhor|senhora"
-)
+_TITLES = r"monsieur|madame|mademoiselle|mister|miss|dona|senhor|senhora"
+# Abbreviated titles only as people write them ("Dr", "dr.", "Mme"): in capitals, "DR Congo" or "MR" are
+# abbreviations of other things, and redacting the next word would eat a country's name.
+_TITLE_ABBREVIATIONS = r"[Mm]\.|[Mm]rs?\.?|[Mm]s\.?|[Mm]me\.?|[Mm]lle\.?|[Dd]r\.?|[Ss]ra?\.?"
 
 STRONG_INTRO = re.compile(
     rf"(?P<intro>\b(?i:{'|'.join(_STRONG_INTROS)}))(?P<gap>\s+)(?P<name>{_WORD}(?:\s+{_CAP_WORD})?)"
 )
 WEAK_INTRO = re.compile(
-    rf"(?P<intro>\b(?i:{'|'.join(_WEAK_INTROS)}|{_TITLES}))(?P<gap>\s+)(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)"
+    rf"(?P<intro>\b(?:(?i:{'|'.join(_WEAK_INTROS)}|{_TITLES})|{_TITLE_ABBREVIATIONS}))"
+    # "appelez M. Traoré": a title between the intro and the name belongs to the gap, not to the name.
+    rf"(?P<gap>\s+(?:(?:{_TITLE_ABBREVIATIONS}|(?i:{_TITLES}))\s+)?)(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)"
 )
 ARABIC_INTRO = re.compile(rf"(?P<intro>(?:انا\s+)?[اإ]سمي)(?P<gap>\s+)(?P<name>{_AR_WORD}(?:\s+{_AR_WORD})?)")
 # Cheap gate: no intro keyword anywhere means the intro regexes cannot match.
