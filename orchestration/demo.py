@@ -4,6 +4,7 @@
 """
 
 import argparse
+import contextlib
 import re
 import sys
 
@@ -11,7 +12,7 @@ import dagster as dg
 import duckdb
 
 from fieldvoice.settings import Settings
-from fieldvoice.summary import ingest_summary, validation_summary
+from fieldvoice.summary import ingest_summary, insights_summary, validation_summary, warehouse_summary
 from orchestration.definitions import defs
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,18 +40,25 @@ def main(argv: list[str] | None = None) -> int:
     if not defs.resolve_job_def("reference_job").execute_in_process(instance=instance, run_config=_QUIET).success:
         return 1
     failed = []
+    logs = settings.output_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
     for day in days:
-        result = defs.resolve_job_def("daily_job").execute_in_process(
-            partition_key=day, instance=instance, raise_on_error=False, run_config=_QUIET
-        )
+        # dbt's own progress lines go to a log file; the terminal keeps one line per day.
+        with (logs / f"daily_job-{day}.log").open("w") as log, contextlib.redirect_stdout(log):
+            result = defs.resolve_job_def("daily_job").execute_in_process(
+                partition_key=day, instance=instance, raise_on_error=False, run_config=_QUIET
+            )
         print(f"day {day}: {'ok' if result.success else 'FAILED'}", flush=True)
         if not result.success:
             failed.append(day)
     with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
-        print("\n".join([*ingest_summary(con), *validation_summary(con)]))
+        print("\n".join([*ingest_summary(con), *validation_summary(con), *warehouse_summary(con)]))
+        print("\n".join(insights_summary(con)))
     print(f"warehouse: {settings.duckdb_path}")
     print(f"outputs:   {settings.output_dir}")
     print(f"validation reports: {settings.output_dir / 'validation' / 'index.html'}")
+    latest = settings.output_dir / "briefs" / "latest.txt"
+    print(f"BRIEFS: {latest.read_text().strip() if latest.is_file() else 'not generated'}")
     return 1 if failed else 0
 
 
