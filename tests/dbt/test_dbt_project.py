@@ -23,16 +23,17 @@ import json
 import os
 import re
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from orchestration.dbt_project import dbt_executable
+
 ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT = ROOT / "dbt_project"
-DBT = Path(sys.executable).with_name("dbt")
+DBT = Path(dbt_executable())
 
 D = Decimal
 
