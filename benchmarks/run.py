@@ -84,9 +84,38 @@ def bench_ingest(work: Path, per_day: int) -> dict[str, object]:
     }
 
 
+def bench_validation(sizes: tuple[int, ...]) -> dict[str, object]:
+    from fieldvoice.quality.benchmark import benchmark_validation
+
+    return {f"n={row['rows']}": row for row in benchmark_validation(sizes)}
+
+
+def bench_dbt(sizes: tuple[int, ...]) -> dict[str, object]:
+    import runpy
+
+    bench = runpy.run_path(str(ROOT / "dbt_project" / "scripts" / "bench_dbt.py"))["bench"]
+    return {f"n={n}": bench(n, max(1, n // 15000)) for n in sizes}
+
+
+def bench_themes(sizes: tuple[int, ...]) -> dict[str, object]:
+    from fieldvoice.insights import benchmark_themes
+
+    return {f"n={n}": benchmark_themes(n, trace_memory=True, full=n <= 15000) for n in sizes}
+
+
+def bench_fieldqa(sizes: tuple[int, ...]) -> dict[str, object]:
+    from fieldvoice.fieldqa.benchmark import benchmark_fieldqa
+
+    return {f"n={n}": benchmark_fieldqa(n) for n in sizes}
+
+
 STAGES: dict[str, Callable[[Path, argparse.Namespace], dict[str, object]]] = {
     "code_location": lambda work, args: bench_code_location(),
     "ingest": lambda work, args: bench_ingest(work, args.per_day),
+    "validation": lambda work, args: bench_validation((args.per_day, *args.large)),
+    "dbt": lambda work, args: bench_dbt((args.per_day, *args.large)),
+    "themes": lambda work, args: bench_themes((args.per_day, *args.themes_large)),
+    "fieldqa": lambda work, args: bench_fieldqa((args.per_day, *args.large)),
 }
 
 
@@ -105,8 +134,9 @@ def main() -> int:
     parser.add_argument("--per-day", type=int, default=15000)
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
     args = parser.parse_args()
+    args.large, args.themes_large = (1_000_000,), (200_000,)
     if args.quick:
-        args.per_day = 2000
+        args.per_day, args.large, args.themes_large = 2000, (), ()
     results: dict[str, object] = {"machine": machine(), "stages": {}}
     with tempfile.TemporaryDirectory(prefix="fieldvoice-bench-") as tmp:
         for stage in args.stages:
