@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -40,9 +41,17 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
 
+class OutOfProcessDbtCliResource(DbtCliResource):
+    """dbt-core is deliberately not importable in the code location (it runs from `.venv-dbt`), so there is no
+    in-process adapter to create; without this, dagster-dbt 0.29 logs a traceback on every run trying."""
+
+    def _initialize_dbt_core_adapter(self, args: Sequence[str]) -> None:  # type: ignore[override]
+        return None
+
+
 def dbt_resource() -> DbtCliResource:
     """The resource registered under the key `dbt`."""
-    return DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
+    return OutOfProcessDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
 
 
 def dbt_vars(start: datetime, end: datetime, duckdb_path: Path) -> dict[str, str]:
