@@ -16,8 +16,9 @@ from fieldvoice.summary import ingest_summary, insights_summary, validation_summ
 from orchestration.definitions import defs
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Step-by-step logs stay in the Dagster UI; the terminal gets warnings and the summary.
-_QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Step-by-step logs and warnings stay in the Dagster UI (and rejected files in the summary below); the
+# terminal gets errors and the summary.
+_QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 
 def landing_days(settings: Settings) -> list[str]:
