@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)
 # dbt lives in its own environment (see pyproject.toml); put it on PATH for dagster-dbt's preparation step.
 export PATH := $(CURDIR)/.venv-dbt/bin:$(PATH)
 
-.PHONY: install demo test dev lint manifest benchmark clean
+.PHONY: install demo test dev lint manifest benchmark docs clean
 
 install: .venv/.installed
 
@@ -39,6 +39,12 @@ dev: install manifest
 
 lint: install
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+# dbt docs of the current warehouse (run `make demo` first): one self-contained page to open in a browser.
+docs: install manifest
+	cd dbt_project && ../.venv-dbt/bin/dbt docs generate --profiles-dir . --static --quiet \
+	  --target-path $(CURDIR)/data/outputs/dbt-docs
+	@echo "dbt docs: $(CURDIR)/data/outputs/dbt-docs/static_index.html"
 
 benchmark: install manifest
 	$(PY) benchmarks/run.py
