@@ -151,8 +151,14 @@ def _counts(values: pd.Series) -> tuple[tuple[str, int], ...]:
 
 
 def _evidence(evidence: pd.DataFrame, theme_id: str, countries: list[str], n: int) -> tuple[str, ...]:
-    """Strongest verbatims, taken in turn from the theme's countries (most mentions first) for diversity."""
-    rows = evidence[evidence["theme_id"] == theme_id].sort_values(["score", "verbatim_id"], ascending=[False, True])
+    """The most focused, strongest verbatims, taken in turn from the theme's countries (most mentions first).
+
+    Focus first: a verbatim that touches ten themes (a long rant) makes a poor quote for any one of them,
+    and an excerpt of it may not even reach the part about this theme."""
+    themes_per_verbatim = evidence.groupby("verbatim_id")["theme_id"].transform("nunique")
+    rows = evidence.assign(themes=themes_per_verbatim)[lambda f: f["theme_id"] == theme_id].sort_values(
+        ["themes", "score", "verbatim_id"], ascending=[True, False, True]
+    )
     queues = {c: list(g["verbatim_id"]) for c, g in rows.groupby("country_code", sort=False)}
     order = [c for c in countries if c in queues] + sorted(set(queues) - set(countries))
     chosen: list[str] = []
