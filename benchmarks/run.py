@@ -98,7 +98,7 @@ def bench_dbt(sizes: tuple[int, ...]) -> dict[str, object]:
 
 
 def bench_themes(sizes: tuple[int, ...]) -> dict[str, object]:
-    from fieldvoice.insights import benchmark_themes
+    from fieldvoice.insights.benchmark import benchmark_themes
 
     return {f"n={n}": benchmark_themes(n, trace_memory=True, full=n <= 15000) for n in sizes}
 

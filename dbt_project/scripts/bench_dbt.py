@@ -20,6 +20,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 DBT_PROJECT = Path(__file__).resolve().parent.parent
-DBT = Path(sys.executable).with_name("dbt")
+# The project's dbt environment (.venv-dbt, see the Makefile), else a dbt beside this interpreter or on PATH.
+DBT = next(
+    (
+        Path(c)
+        for c in (
+            os.environ.get("FIELDVOICE_DBT_EXECUTABLE", ""),
+            Path(__file__).resolve().parents[2] / ".venv-dbt" / "bin" / "dbt",
+            Path(sys.executable).with_name("dbt"),
+        )
+        if c and Path(c).is_file()
+    ),
+    Path(shutil.which("dbt") or "dbt"),
+)
 
 
 def _synth():
