@@ -4,7 +4,7 @@ Everything a stage writes for a partition is replaced inside one transaction, so
 tables and a crash mid-write leaves the previous version in place.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 import duckdb
@@ -75,10 +75,6 @@ def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
         [schema_name, name],
     ).fetchone()
     return bool(row and row[0])
-
-
-def fetch_df(con: duckdb.DuckDBPyConnection, sql: str, params: Iterable[object] = ()) -> pd.DataFrame:
-    return con.execute(sql, list(params)).df()
 
 
 _DUCKDB_TYPES = {"b": "BOOLEAN", "i": "BIGINT", "u": "BIGINT", "f": "DOUBLE", "M": "TIMESTAMPTZ"}

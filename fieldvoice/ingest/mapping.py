@@ -37,10 +37,6 @@ class ColumnMap:
     extras: dict[str, int] = field(default_factory=dict)  # source name -> source index
     utc_naive: set[str] = field(default_factory=set)  # canonical columns whose source is UTC without offset
 
-    @property
-    def missing(self) -> list[str]:
-        return [c for c in CANONICAL_COLUMNS if c not in self.canonical]
-
 
 def canonical_name(header: str) -> tuple[str | None, int]:
     """Canonical column a source header maps to (None if none), with its priority."""

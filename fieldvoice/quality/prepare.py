@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from fieldvoice import contract as c
+from fieldvoice.ingest.reference import REFERENCE_LINEAGE  # lineage columns ingest writes on every reference row
 from fieldvoice.quality import parsing as p
 from fieldvoice.quality.gx_runner import ROW_ID
 
@@ -22,7 +23,6 @@ INTERVIEW_LINEAGE = (
     "ingested_at",
     "extra_columns",
 )
-REFERENCE_LINEAGE = ("source_file", "source_line", "file_sha256", "ingested_at")
 _MINUTE = pd.Timedelta(minutes=1)
 
 

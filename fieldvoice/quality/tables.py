@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from fieldvoice import contract as c
+from fieldvoice.ingest.reference import REFERENCE_LINEAGE
 from fieldvoice.quality import parsing as p
 from fieldvoice.quality.rules import MEMBERSHIP
 
@@ -45,17 +46,11 @@ QUARANTINE_INTERVIEWS_SCHEMA: dict[str, str] = {
     "submission_id": "VARCHAR",
     "country_code": "VARCHAR",
 } | _QUARANTINE_TAIL
-_REFERENCE_LINEAGE = {
-    "source_file": "VARCHAR",
-    "source_line": "INTEGER",
-    "file_sha256": "VARCHAR",
-    "ingested_at": "TIMESTAMPTZ",
-}
 
 
 def validated_reference_schema(name: str) -> dict[str, str]:
     types = {"latitude": "DOUBLE", "longitude": "DOUBLE"}
-    return {col: types.get(col, "VARCHAR") for col in c.REFERENCE_FILES[name]} | _REFERENCE_LINEAGE
+    return {col: types.get(col, "VARCHAR") for col in c.REFERENCE_FILES[name]} | REFERENCE_LINEAGE
 
 
 def quarantine_reference_schema(name: str) -> dict[str, str]:
