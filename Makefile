@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)
 # dbt lives in its own environment (see pyproject.toml); put it on PATH for dagster-dbt's preparation step.
 export PATH := $(CURDIR)/.venv-dbt/bin:$(PATH)
 
-.PHONY: install demo test dev lint manifest benchmark docs clean
+.PHONY: install demo test dev lint manifest benchmark docs clean postgres
 
 install: .venv/.installed
 
@@ -31,7 +31,7 @@ demo: install manifest
 	$(PY) -m fieldvoice.cli generate --days $(DAYS) --per-day $(PER_DAY)
 	$(PY) -m orchestration.demo
 
-test: install manifest
+test: install manifest postgres
 	.venv/bin/pytest
 
 dev: install manifest
@@ -45,6 +45,10 @@ docs: install manifest
 	cd dbt_project && ../.venv-dbt/bin/dbt docs generate --profiles-dir . --static --quiet \
 	  --target-path $(CURDIR)/data/outputs/dbt-docs
 	@echo "dbt docs: $(CURDIR)/data/outputs/dbt-docs/static_index.html"
+
+# A PostgreSQL server on 127.0.0.1 (Debian's packages) for the PostgreSQL warehouse and Dagster storage tests.
+postgres:
+	@bash scripts/postgres.sh
 
 benchmark: install manifest
 	$(PY) benchmarks/run.py
