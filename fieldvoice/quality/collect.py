@@ -124,7 +124,7 @@ def quarantine_frame(
     """One row per quarantined raw row: the given identifying columns, kind, reason codes and JSON reasons."""
     rows = sorted(reasons)
     identifying = [col for col in schema if col in prepared.columns and col not in _QUARANTINE_OWN]
-    out = prepared.iloc[rows][identifying].reset_index(drop=True)
+    out = prepared[identifying].iloc[rows].reset_index(drop=True)
     out["kind"] = pd.array(["duplicate" if superseded[r] else "invalid" for r in rows], dtype="string")
     out["reason_codes"] = pd.array(
         [" ".join(dict.fromkeys(str(x["rule"]) for x in reasons[r])) for r in rows], dtype="string"

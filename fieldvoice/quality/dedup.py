@@ -25,11 +25,13 @@ def superseded(keys: list[pd.Series], order_by: list[pd.Series]) -> np.ndarray:
     for i, series in enumerate(order_by):
         frame[f"o{i}"] = series.reset_index(drop=True)
     frame["pos"] = np.arange(n)
+    # Only rows sharing their keys with another row can be superseded: sort those few, not the partition.
+    shared = frame.duplicated(key_columns, keep=False).to_numpy() & frame[key_columns].notna().all(axis=1).to_numpy()
     # na_position="first": a row whose order value is missing never beats one that has it.
-    frame = frame.sort_values(
+    frame = frame[shared].sort_values(
         [*key_columns, *(f"o{i}" for i in range(len(order_by)))], na_position="first", kind="stable"
     )
-    dup = frame.duplicated(key_columns, keep="last").to_numpy() & frame[key_columns].notna().all(axis=1).to_numpy()
+    dup = frame.duplicated(key_columns, keep="last").to_numpy()
     mask = np.zeros(n, dtype=bool)
     mask[frame["pos"].to_numpy()[dup]] = True
     return mask

@@ -75,7 +75,7 @@ def validate_interviews(
     kept[ROW_ID] = np.arange(len(kept))
     lap("quarantine")
 
-    volume = _volume(prepared[~dup])
+    volume = _volume(prepared.loc[~dup, ["partition_date", "country_code"]])
     kept = reference.add_membership(kept)
     day_gx = run_expectations(kept, expectations_at(suite, "day"), set(reference.lookups()))
     day_outcomes = [

@@ -4,6 +4,7 @@ Each parser returns (typed values, unparsed raw text or null) so a GX `expect_co
 the second series both counts the failures and reports the offending raw values.
 """
 
+import numpy as np
 import pandas as pd
 
 from fieldvoice.contract import COUNTRIES
@@ -18,6 +19,9 @@ _NAIVE_ISO = r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[
 _DAY_FIRST = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 _EPOCH = r"[0-9]{10}(?:[0-9]{3})?"
 _SMALL_INT = r"[0-9]{1,9}"
+_CODES = pd.Index(list(COUNTRIES))
+_BOXES = np.array([*(country.bbox for country in COUNTRIES.values()), (np.nan,) * 4], dtype="float64")
+_ZONES = {code: country.timezone for code, country in COUNTRIES.items()}
 YES = frozenset({"yes", "y", "oui", "o", "sim", "s", "true", "1", "نعم", "waaw"})
 NO = frozenset({"no", "n", "non", "não", "nao", "false", "0", "لا", "déedéet"})
 
@@ -31,9 +35,8 @@ def clean_text(series: pd.Series) -> pd.Series:
 def parse_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'7', ' 7 ', '7.0' -> 7 (Int64); 'ten', '7.5' -> null with the raw text kept as unparsed."""
     text = clean_text(series)
-    values = pd.Series(pd.NA, index=text.index, dtype="Int64")
     simple = text.str.fullmatch(_SMALL_INT).fillna(False).astype(bool)  # the usual case, cast in pyarrow
-    values[simple] = text[simple].astype("int64")
+    values = text.where(simple).astype("Int64")
     other = text.notna() & ~simple
     if other.any():  # "7.0", " +7", "1e1", "ten": the slow general parser, on the few rows that need it
         numbers = pd.to_numeric(text[other], errors="coerce").astype("Float64")
@@ -83,8 +86,9 @@ def _parse_local(text: pd.Series, country_codes: pd.Series) -> pd.Series:
         parsed[short] = pd.to_datetime(days[short], format="%d/%m/%Y %H:%M", errors="coerce")
         local[day_first] = parsed
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us, UTC]")
-    zones = country_codes.map(lambda code: COUNTRIES[code].timezone if code in COUNTRIES else "UTC")
-    for zone, rows in local.groupby(zones.fillna("UTC")).groups.items():
+    known = local.notna()  # only parsed values need a zone (a partition of unparseable text has none)
+    zones = country_codes[known].map(_ZONES).fillna("UTC")
+    for zone, rows in local[known].groupby(zones).groups.items():
         localised = local[rows].dt.tz_localize(zone, ambiguous="NaT", nonexistent="NaT")
         out[rows] = localised.dt.tz_convert("UTC")
     return out
@@ -94,7 +98,7 @@ def parse_yes_no(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Normalised text ('yes'/'no' or the unknown value, for the in-set check) and a nullable boolean."""
     text = clean_text(series).str.lower()
     normalised = text.where(~text.isin(YES), "yes").where(~text.isin(NO), "no")
-    flags = normalised.map({"yes": True, "no": False}, na_action="ignore").astype("boolean")
+    flags = (normalised == "yes").astype("boolean")
     return normalised, flags.where(normalised.isin(["yes", "no"]))
 
 
@@ -121,8 +125,9 @@ def locality_keys(country_codes: pd.Series, localities: pd.Series) -> pd.Series:
 
 def in_country_box(country_codes: pd.Series, latitude: pd.Series, longitude: pd.Series) -> pd.Series:
     """True/False when coordinates are given (one of the two alone is False), null when both are absent."""
-    bound = {i: {code: country.bbox[i] for code, country in COUNTRIES.items()} for i in range(4)}
-    lat_min, lat_max, lon_min, lon_max = (country_codes.map(bound[i]).astype("float64") for i in range(4))
+    # Each row's box by position: codes outside the contract (and nulls) get the last, all-NaN box.
+    position = _CODES.get_indexer(country_codes)  # -1: not a contract country (or null)
+    lat_min, lat_max, lon_min, lon_max = _BOXES[position].T
     inside = (latitude.between(lat_min, lat_max) & longitude.between(lon_min, lon_max)).astype("boolean")
     # Unknown country: no box to judge by (the country rule reports the row already).
-    return inside.mask((latitude.isna() & longitude.isna()) | lat_min.isna())
+    return inside.mask((latitude.isna() & longitude.isna()).to_numpy() | np.isnan(lat_min))
