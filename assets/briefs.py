@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from orchestration.partitions import daily_partitions
-from orchestration.resources import FieldvoicePaths, LlmResource
+from orchestration.resources import FieldvoicePaths, LlmResource, WarehouseResource, writer_pool
 
 if TYPE_CHECKING:
-    import duckdb
     import pandas as pd
+
+    from fieldvoice.warehouse import Warehouse
 
 
 @dg.asset(
@@ -34,44 +34,46 @@ if TYPE_CHECKING:
     ),
     kinds={"openai", "html"},
     owners=["team:data"],
-    pool="duckdb_writer",
+    pool=writer_pool(),
 )
 def hackathon_briefs(
-    context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: FieldvoicePaths, llm: LlmResource
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths, llm: LlmResource
 ) -> dg.MaterializeResult:
     from fieldvoice.briefs import BriefFigures, build_briefs, render_markdown, write_site  # run time only
     from fieldvoice.insights import opportunities_from_frame
     from fieldvoice.llm.cache import LlmCache
 
     as_of = date.fromisoformat(context.partition_key)
-    with duckdb.get_connection() as con:
+    with warehouse.connect() as wh:
         opportunities = opportunities_from_frame(
-            con.execute("SELECT * FROM insights.opportunities WHERE partition_date = ?", [as_of]).df()
+            wh.query("SELECT * FROM insights.opportunities WHERE partition_date = ? ORDER BY rank", [as_of])
         )
         wanted = sorted({v for o in opportunities[: llm.brief_count] for v in o.evidence_verbatim_ids})
-        verbatims = con.execute(
+        verbatims = wh.query(
             "SELECT verbatim_id, text, language, country_code, journey_stage, customer_segment, nps "
-            "FROM marts.fct_verbatims WHERE list_contains(?, verbatim_id)",
-            [wanted],
-        ).df()
+            f"FROM marts.fct_verbatims WHERE verbatim_id IN ({', '.join('?' * len(wanted)) or 'NULL'}) "
+            "ORDER BY verbatim_id",
+            wanted,
+        )
         figures = BriefFigures.from_frames(
             as_of=as_of,
-            taxonomy_version=_taxonomy_version(con, as_of),
-            nps_by_country=_nps(con, "marts.agg_scores_by_country", "country_code"),
-            nps_by_stage=_nps(con, "marts.agg_scores_by_stage", "journey_stage"),
-            theme_trends=con.execute(
+            taxonomy_version=_taxonomy_version(wh, as_of),
+            nps_by_country=_nps(wh, "marts.agg_scores_by_country", "country_code"),
+            nps_by_stage=_nps(wh, "marts.agg_scores_by_stage", "journey_stage"),
+            theme_trends=wh.query(
                 "SELECT theme_id, interview_week AS week_start, sum(mentions) AS mentions "
-                "FROM insights.theme_summary WHERE partition_date = ? GROUP BY ALL ORDER BY ALL",
+                "FROM insights.theme_summary WHERE partition_date = ? GROUP BY theme_id, interview_week "
+                "ORDER BY theme_id, week_start",
                 [as_of],
-            ).df(),
-            interviews=con.execute("SELECT count(*) FROM marts.fct_interviews").fetchall()[0][0],
+            ),
+            interviews=int(wh.scalar("SELECT count(*) FROM marts.fct_interviews")),
         )
         run = build_briefs(
             opportunities,
             verbatims,
             figures,
             client=llm.client(),
-            cache=LlmCache(con),
+            cache=LlmCache(wh),
             language=llm.brief_language,
             count=llm.brief_count,
         )
@@ -89,18 +91,16 @@ def hackathon_briefs(
     )
 
 
-def _nps(con: "duckdb.DuckDBPyConnection", table: str, key: str) -> "pd.DataFrame":
-    return con.execute(
+def _nps(wh: "Warehouse", table: str, key: str) -> "pd.DataFrame":
+    return wh.query(
         f"SELECT {key}, n_interviews AS n, nps, nps_ci_low AS ci_low, nps_ci_high AS ci_high FROM {table} "
         f"ORDER BY {key}"
-    ).df()
+    )
 
 
-def _taxonomy_version(con: "duckdb.DuckDBPyConnection", as_of: date) -> str:
-    rows = con.execute(
-        "SELECT any_value(taxonomy_version) FROM insights.theme_summary WHERE partition_date = ?", [as_of]
-    ).fetchall()
-    return str(rows[0][0]) if rows and rows[0][0] else "unknown"
+def _taxonomy_version(wh: "Warehouse", as_of: date) -> str:
+    version = wh.scalar("SELECT max(taxonomy_version) FROM insights.theme_summary WHERE partition_date = ?", [as_of])
+    return str(version) if version else "unknown"
 
 
 def _point_latest(folder: Path) -> None:

@@ -1,9 +1,9 @@
 """The dbt models (staging, intermediate, marts) as Dagster assets of the group "warehouse".
 
-One op runs `dbt build` for the partition window: seeds, models, unit tests and data tests, the data tests
-showing up as asset checks. A backfill runs once for its whole window (single_run), which the incremental
-marts handle like one wide partition. Importing this module reads the pre-built manifest and never parses
-dbt (see orchestration/dbt_project.py for the command that builds it).
+One op runs `dbt build` for the partition window: seeds, models and data tests, the data tests showing up as
+asset checks (the unit tests run in tests/dbt, not on every day's data). A backfill runs once for its whole
+window (single_run), which the incremental marts handle like one wide partition. Importing this module reads
+the pre-built manifest and never parses dbt (see orchestration/dbt_project.py for the command that builds it).
 """
 
 from collections.abc import Mapping
@@ -13,8 +13,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from fieldvoice.settings import Settings
-from orchestration.dbt_project import dbt_build_args, dbt_project
+from orchestration.dbt_project import dbt_build_args, dbt_project, dbt_target
 from orchestration.partitions import daily_partitions
+from orchestration.resources import dbt_pool
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -30,9 +31,9 @@ class WarehouseTranslator(DagsterDbtTranslator):
     # Source tests (on validated.*) run inside `dbt build` but stay off the validation assets: as checks there
     # they would pull this partitioned dbt step into the unpartitioned reference job.
     dagster_dbt_translator=WarehouseTranslator(),
-    pool="duckdb_writer",  # DuckDB allows one writing process at a time
+    pool=dbt_pool(),
 )
 def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     window = context.partition_time_window
-    args = dbt_build_args(window.start, window.end, Settings.from_env().duckdb_path)
+    args = dbt_build_args(window.start, window.end, Settings.from_env().duckdb_path, target=dbt_target())
     yield from dbt.cli(args, context=context).stream()

@@ -3,11 +3,11 @@
 from datetime import UTC, date, datetime
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from assets.metadata import markdown_table
+from fieldvoice.settings import warehouse_kind
 from orchestration.partitions import daily_partitions
-from orchestration.resources import FieldvoicePaths
+from orchestration.resources import FieldvoicePaths, WarehouseResource, writer_pool
 
 
 @dg.asset(
@@ -19,27 +19,27 @@ from orchestration.resources import FieldvoicePaths
         "JSON Lines, XLSX), mapped to canonical text columns with lineage (file, line, hash). Bad files are "
         "recorded in raw.ingest_errors and never stop the others; a rerun replaces the day atomically."
     ),
-    kinds={"duckdb", "python"},
+    kinds={warehouse_kind(), "python"},
     owners=["team:data"],
     tags={"layer": "raw"},
-    pool="duckdb_writer",
+    pool=writer_pool(),
 )
 def raw_interviews(
-    context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: FieldvoicePaths
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths
 ) -> dg.MaterializeResult:
     from fieldvoice.ingest.day import DayIngestFailed, ingest_day  # pandas: imported at run time, not at load
 
     day = date.fromisoformat(context.partition_key)
-    with duckdb.get_connection() as con:
+    with warehouse.connect() as wh:
         try:
-            report = ingest_day(con, paths.landing, day, datetime.now(UTC))
+            report = ingest_day(wh, paths.landing, day, datetime.now(UTC))
         except DayIngestFailed as error:
             raise dg.Failure(str(error)) from error
-        by_country = con.execute(
+        by_country = wh.query(
             "SELECT country_code, count(*) AS interviews FROM raw.interviews WHERE partition_date = ? "
-            "GROUP BY 1 ORDER BY 2 DESC",
+            "GROUP BY country_code ORDER BY interviews DESC, country_code",
             [day],
-        ).df()
+        )
     files = [
         {
             "file": f.source_file,

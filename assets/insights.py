@@ -5,14 +5,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from fieldvoice.settings import warehouse_kind
 from orchestration.partitions import daily_partitions
-from orchestration.resources import LlmResource
+from orchestration.resources import LlmResource, WarehouseResource, writer_pool
 
 if TYPE_CHECKING:
-    import duckdb
     import pandas as pd
+
+    from fieldvoice.warehouse import Warehouse
 
 # Emerging themes compare the last 3 days with the 14 before: read 17 days of marts up to the partition day.
 WINDOW_DAYS = 17
@@ -36,24 +37,23 @@ MART_DEPS = [dg.AssetKey(["marts", "fct_verbatims"]), dg.AssetKey(["marts", "fct
             deps=MART_DEPS,
             description=text,
             group_name="insights",
-            kinds={"duckdb", "scikitlearn"},
+            kinds={warehouse_kind(), "scikitlearn"},
             owners=["team:data"],
         )
         for name, text in INSIGHT_TABLES.items()
     ],
-    pool="duckdb_writer",
+    pool=writer_pool(),
 )
-def theme_insights(context: dg.AssetExecutionContext, duckdb: DuckDBResource, llm: LlmResource):
+def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResource, llm: LlmResource):
     from fieldvoice.insights import analyse, to_markdown_preview  # sklearn: imported at run time, not at load
-    from fieldvoice.warehouse import infer_schema, replace_partitions
+    from fieldvoice.warehouse import infer_schema
 
     as_of = date.fromisoformat(context.partition_key)
-    with duckdb.get_connection() as con:
-        verbatims, interviews = _read_window(con, as_of)
+    with warehouse.connect() as wh:
+        verbatims, interviews = _read_window(wh, as_of)
         result = analyse(verbatims, interviews, as_of, embedder=llm.embedder())
         tables = {name: frame.assign(partition_date=as_of) for name, frame in result.tables().items()}
-        replace_partitions(
-            con,
+        wh.replace_partitions(
             {f"insights.{name}": (tables[name], infer_schema(tables[name])) for name in INSIGHT_TABLES},
             as_of,
         )
@@ -74,14 +74,17 @@ def theme_insights(context: dg.AssetExecutionContext, duckdb: DuckDBResource, ll
         )
 
 
-def _read_window(con: "duckdb.DuckDBPyConnection", as_of: date) -> "tuple[pd.DataFrame, pd.DataFrame]":
+def _read_window(wh: "Warehouse", as_of: date) -> "tuple[pd.DataFrame, pd.DataFrame]":
+    """Ordered by id: the analysis (discovery clusters) then sees the same input order on every engine."""
     start = as_of - timedelta(days=WINDOW_DAYS)
-    verbatims = con.execute(
-        "SELECT * FROM marts.fct_verbatims WHERE interview_date > ? AND interview_date <= ?", [start, as_of]
-    ).df()
-    interviews = con.execute(
-        "SELECT submission_id, country_code, customer_segment, journey_stage, nps, interview_date, interview_week, "
-        "pain_points FROM marts.fct_interviews WHERE interview_date > ? AND interview_date <= ?",
+    verbatims = wh.query(
+        "SELECT * FROM marts.fct_verbatims WHERE interview_date > ? AND interview_date <= ? ORDER BY verbatim_id",
         [start, as_of],
-    ).df()
+    )
+    interviews = wh.query(
+        "SELECT submission_id, country_code, customer_segment, journey_stage, nps, interview_date, interview_week, "
+        "pain_points FROM marts.fct_interviews WHERE interview_date > ? AND interview_date <= ? "
+        "ORDER BY submission_id",
+        [start, as_of],
+    )
     return verbatims, interviews

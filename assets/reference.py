@@ -3,11 +3,11 @@
 from datetime import UTC, datetime
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from assets.metadata import markdown_table
 from fieldvoice.contract import REFERENCE_FILES
-from orchestration.resources import FieldvoicePaths
+from fieldvoice.settings import warehouse_kind
+from orchestration.resources import FieldvoicePaths, WarehouseResource, writer_pool
 
 _DESCRIPTIONS = {
     "collaborators": "Roster of the employees who interview customers (landing `reference/collaborators.csv`).",
@@ -21,22 +21,25 @@ def _reference_asset(name: str) -> dg.AssetsDefinition:
         key=["raw", name],
         group_name="ingest",
         description=_DESCRIPTIONS[name],
-        kinds={"duckdb", "csv"},
+        kinds={warehouse_kind(), "csv"},
         owners=["team:data"],
         tags={"layer": "raw"},
+        pool=writer_pool(),  # DuckDB allows one writing process at a time
     )
     def _asset(
-        context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: FieldvoicePaths
+        context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths
     ) -> dg.MaterializeResult:
         from fieldvoice.ingest.readers import FileRejected  # pandas: imported at run time, not at load
         from fieldvoice.ingest.reference import ingest_reference
 
-        with duckdb.get_connection() as con:
+        with warehouse.connect() as wh:
             try:
-                report = ingest_reference(con, paths.landing, name, datetime.now(UTC))
+                report = ingest_reference(wh, paths.landing, name, datetime.now(UTC))
             except FileRejected as error:
                 raise dg.Failure(f"reference/{name}.csv rejected: {error}") from error
-            preview = con.execute(f"SELECT * EXCLUDE (file_sha256, ingested_at) FROM raw.{name} LIMIT 10").df()
+            preview = wh.query(f"SELECT * FROM raw.{name} ORDER BY source_line LIMIT 10")
+        # Customer references identify people: the UI's metadata shows the other columns only.
+        preview = preview.drop(columns=["file_sha256", "ingested_at", "customer_ref"], errors="ignore")
         context.log.info(f"{name}: {report.rows} rows from {report.source_file}")
         return dg.MaterializeResult(
             metadata={

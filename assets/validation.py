@@ -9,16 +9,17 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from assets.metadata import check_results, markdown_table
 from fieldvoice.contract import REFERENCE_FILES
+from fieldvoice.settings import warehouse_kind
 from orchestration.partitions import daily_partitions
-from orchestration.resources import FieldvoicePaths
+from orchestration.resources import FieldvoicePaths, WarehouseResource, writer_pool
 
 if TYPE_CHECKING:
-    import duckdb
     import pandas as pd
+
+    from fieldvoice.warehouse import Warehouse
 
 VOLUME_HISTORY_DAYS = 28
 # Targets and the roster name localities: validate localities first and check against the validated ones.
@@ -66,36 +67,36 @@ def _reference_validation(name: str) -> dg.AssetsDefinition:
                 validated,
                 deps=[["raw", name], *(["validated", d] for d in _REFERENCE_DEPS[name])],
                 description=f"Validated {name} reference rows (typed).",
-                kinds={"duckdb"},
+                kinds={warehouse_kind()},
                 group_name="validation",
                 owners=["team:data"],
             ),
             dg.AssetSpec(
                 quarantine,
                 deps=[["raw", name]],
-                kinds={"duckdb"},
+                kinds={warehouse_kind()},
                 group_name="validation",
                 description=f"{name} rows that failed validation, with every reason.",
                 owners=["team:data"],
             ),
         ],
         check_specs=_check_specs(validated, name),
+        pool=writer_pool(),  # DuckDB allows one writing process at a time
     )
-    def _validate(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: FieldvoicePaths):
+    def _validate(context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths):
         from fieldvoice.quality import (  # GX and pandas: imported at run time, not at load
             quarantine_reference_schema,
             validate_reference,
             validated_reference_schema,
             write_validation_report,
         )
-        from fieldvoice.warehouse import replace_table
 
-        with duckdb.get_connection() as con:
-            raw = con.execute(f"SELECT * FROM raw.{name}").df()
-            localities = con.execute("SELECT * FROM validated.localities").df() if name != "localities" else None
+        with warehouse.connect() as wh:
+            raw = wh.query(f"SELECT * FROM raw.{name} ORDER BY source_line")
+            localities = wh.query("SELECT * FROM validated.localities") if name != "localities" else None
             result = validate_reference(name, raw, localities=localities, now=datetime.now(UTC))
-            replace_table(con, f"validated.{name}", result.validated, validated_reference_schema(name))
-            replace_table(con, f"quarantine.{name}", result.quarantine, quarantine_reference_schema(name))
+            wh.replace_table(f"validated.{name}", result.validated, validated_reference_schema(name))
+            wh.replace_table(f"quarantine.{name}", result.quarantine, quarantine_reference_schema(name))
         report = write_validation_report(result, paths.outputs / "validation")
         counts = result.counts
         yield dg.MaterializeResult(
@@ -128,7 +129,7 @@ reference_validation_assets = [_reference_validation(name) for name in REFERENCE
                 "Interviews that passed every row-level expectation, typed; the latest re-export of a submission "
                 "within the day; consent = no keeps scores only; free text PII-redacted, language detected."
             ),
-            kinds={"duckdb", "python"},
+            kinds={warehouse_kind(), "python"},
             group_name="validation",
             owners=["team:data"],
             tags={"layer": "validated"},
@@ -138,16 +139,16 @@ reference_validation_assets = [_reference_validation(name) for name in REFERENCE
             deps=[["raw", "interviews"]],
             description="Every raw row that is not validated: lineage (file, line), each failed expectation, "
             "the observed value (redacted), and kind = invalid | duplicate (superseded re-export).",
-            kinds={"duckdb"},
+            kinds={warehouse_kind()},
             group_name="validation",
             owners=["team:data"],
             tags={"layer": "validated"},
         ),
     ],
     check_specs=_check_specs(["validated", "interviews"], "interviews", with_accounting=True),
-    pool="duckdb_writer",
+    pool=writer_pool(),
 )
-def validate_interviews(context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: FieldvoicePaths):
+def validate_interviews(context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths):
     from fieldvoice.quality import (  # GX and pandas: imported at run time, not at load
         QUARANTINE_INTERVIEWS_SCHEMA,
         VALIDATED_INTERVIEWS_SCHEMA,
@@ -155,29 +156,27 @@ def validate_interviews(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
         validate_interviews,
         write_validation_report,
     )
-    from fieldvoice.warehouse import replace_partitions
 
     day = date.fromisoformat(context.partition_key)
-    with duckdb.get_connection() as con:
-        raw = con.execute("SELECT * FROM raw.interviews WHERE partition_date = ?", [day]).df()
+    with warehouse.connect() as wh:
+        raw = wh.query("SELECT * FROM raw.interviews WHERE partition_date = ?", [day])
         reference = ReferenceData.from_frames(
-            **{name: con.execute(f"SELECT * FROM validated.{name}").df() for name in REFERENCE_FILES}
+            **{name: wh.query(f"SELECT * FROM validated.{name}") for name in REFERENCE_FILES}
         )
-        history = con.execute(
+        history = wh.query(
             "SELECT partition_date, country_code, count(*) AS rows FROM raw.interviews "
-            "WHERE partition_date >= ? AND partition_date < ? GROUP BY ALL",
+            "WHERE partition_date >= ? AND partition_date < ? GROUP BY partition_date, country_code",
             [day - timedelta(days=VOLUME_HISTORY_DAYS), day],
-        ).df()
+        )
         result = validate_interviews(raw, reference, now=datetime.now(UTC), history=history, partition_date=day)
-        replace_partitions(
-            con,
+        wh.replace_partitions(
             {
                 "validated.interviews": (result.validated, VALIDATED_INTERVIEWS_SCHEMA),
                 "quarantine.interviews": (result.quarantine, QUARANTINE_INTERVIEWS_SCHEMA),
             },
             day,
         )
-        accounting = _row_accounting(con, day)
+        accounting = _row_accounting(wh, day)
     report = write_validation_report(result, paths.outputs / "validation")
     counts = result.counts
     context.log.info(f"{day}: {counts}")
@@ -207,12 +206,10 @@ def validate_interviews(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     )
 
 
-def _row_accounting(con: "duckdb.DuckDBPyConnection", day: date) -> dict[str, int]:
+def _row_accounting(wh: "Warehouse", day: date) -> dict[str, int]:
     counts = {}
     for label, table in (("raw", "raw"), ("validated", "validated"), ("quarantined", "quarantine")):
-        counts[label] = con.execute(
-            f"SELECT count(*) FROM {table}.interviews WHERE partition_date = ?", [day]
-        ).fetchall()[0][0]
+        counts[label] = int(wh.scalar(f"SELECT count(*) FROM {table}.interviews WHERE partition_date = ?", [day]))
     return counts
 
 

@@ -32,16 +32,14 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    import duckdb
-
     from fieldvoice.ingest.day import DayIngestFailed, ingest_day
+    from fieldvoice.warehouse import open_warehouse
 
     settings = Settings.from_env()
-    settings.duckdb_path.parent.mkdir(parents=True, exist_ok=True)
     landing = Path(args.landing) if args.landing else settings.landing_dir
-    with duckdb.connect(str(settings.duckdb_path)) as con:
+    with open_warehouse(settings.warehouse, settings.duckdb_path) as warehouse:  # FIELDVOICE_WAREHOUSE decides
         try:
-            report = ingest_day(con, landing, date.fromisoformat(args.day), datetime.now(UTC))
+            report = ingest_day(warehouse, landing, date.fromisoformat(args.day), datetime.now(UTC))
         except DayIngestFailed as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

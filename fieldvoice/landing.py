@@ -65,3 +65,11 @@ def scan_landing(landing_dir: Path, settle_seconds: float, now: float | None = N
         if files:
             states.append(folder_state(folder, files, settle_seconds, now))
     return states
+
+
+# Supervisors drop filled-in review files (fieldqa) here; the review sensor watches it.
+REVIEWS_FOLDER = "reviews"
+
+
+def reviews_folder(landing_dir: Path) -> Path:
+    return landing_dir / REVIEWS_FOLDER

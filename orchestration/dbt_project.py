@@ -15,9 +15,11 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
+from packaging import version
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
@@ -48,6 +50,14 @@ class OutOfProcessDbtCliResource(DbtCliResource):
     def _initialize_dbt_core_adapter(self, args: Sequence[str]) -> None:  # type: ignore[override]
         return None
 
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        """dagster-dbt runs `dbt --version` on every run to learn this: 4 s of dbt start-up, 15% of a day's dbt
+        step (benchmarks/e2e.py). The dbt environment's package metadata says the same at once."""
+        venv = Path(self.dbt_executable).resolve().parent.parent
+        found = sorted(venv.glob("lib/python*/site-packages/dbt_core-*.dist-info"))
+        return version.parse(found[-1].name.removesuffix(".dist-info").split("-")[1]) if found else super()._cli_version
+
 
 def dbt_resource() -> DbtCliResource:
     """The resource registered under the key `dbt`."""
@@ -68,5 +78,22 @@ def dbt_vars(start: datetime, end: datetime, duckdb_path: Path) -> dict[str, str
     }
 
 
-def dbt_build_args(start: datetime, end: datetime, duckdb_path: Path) -> list[str]:
-    return ["build", "--vars", json.dumps(dbt_vars(start, end, duckdb_path))]
+def dbt_build_args(start: datetime, end: datetime, duckdb_path: Path, target: str | None = None) -> list[str]:
+    """`target`: a profiles.yml output; None is the profile's default (duckdb).
+
+    Unit tests check the models' SQL on fixed inputs, not the day's data: they run in the test suite
+    (tests/dbt), not in every daily run, where they were the slowest nodes (about half of dbt's node time)."""
+    args = ["build", "--vars", json.dumps(dbt_vars(start, end, duckdb_path)), "--exclude-resource-type", "unit_test"]
+    return [*args, *(["--target", target] if target else [])]
+
+
+def dbt_target() -> str | None:
+    """`postgres` when FIELDVOICE_WAREHOUSE=postgres. A FIELDVOICE_PG_DSN is split into the FIELDVOICE_PG_* parts
+    profiles.yml reads, in this process's environment, which the dbt subprocess inherits (never its arguments)."""
+    from fieldvoice.settings import PostgresSettings, warehouse_kind
+
+    if warehouse_kind() != "postgres":
+        return None
+    if os.environ.get("FIELDVOICE_PG_DSN"):
+        os.environ.update(PostgresSettings.from_env().dbt_env())
+    return "postgres"

@@ -9,11 +9,18 @@ import re
 import sys
 
 import dagster as dg
-import duckdb
 
-from fieldvoice.settings import Settings
-from fieldvoice.summary import ingest_summary, insights_summary, validation_summary, warehouse_summary
+from fieldvoice.settings import PostgresSettings, Settings
+from fieldvoice.summary import (
+    field_quality_summary,
+    ingest_summary,
+    insights_summary,
+    validation_summary,
+    warehouse_summary,
+)
+from fieldvoice.warehouse import open_warehouse
 from orchestration.definitions import defs
+from orchestration.recovery import release_dead_runs
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Step-by-step logs and warnings stay in the Dagster UI (and rejected files in the summary below); the
@@ -37,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no day folders in {settings.landing_dir}: run `fieldvoice generate` first", file=sys.stderr)
         return 1
     instance = dg.DagsterInstance.get()
+    for run_id in release_dead_runs(instance):  # a killed earlier run would hold the DuckDB pool slot forever
+        print(f"run {run_id} had been killed: marked failed, its pool slot freed", flush=True)
     print("reference files ...", flush=True)
     if not defs.resolve_job_def("reference_job").execute_in_process(instance=instance, run_config=_QUIET).success:
         return 1
@@ -52,12 +61,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"day {day}: {'ok' if result.success else 'FAILED'}", flush=True)
         if not result.success:
             failed.append(day)
-    with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
-        print("\n".join([*ingest_summary(con), *validation_summary(con), *warehouse_summary(con)]))
-        print("\n".join(insights_summary(con)))
-    print(f"warehouse: {settings.duckdb_path}")
+    with open_warehouse(settings.warehouse, settings.duckdb_path, read_only=True) as wh:
+        print("\n".join([*ingest_summary(wh), *validation_summary(wh), *field_quality_summary(wh)]))
+        print("\n".join(warehouse_summary(wh)))
+        print("\n".join(insights_summary(wh)))
+    where = PostgresSettings.from_env().describe() if settings.warehouse == "postgres" else settings.duckdb_path
+    print(f"warehouse: {where}")
     print(f"outputs:   {settings.output_dir}")
     print(f"validation reports: {settings.output_dir / 'validation' / 'index.html'}")
+    print(
+        f"review files for supervisors: {settings.output_dir / 'reviews'} (drop filled ones into "
+        f"{settings.landing_dir / 'reviews'})"
+    )
     latest = settings.output_dir / "briefs" / "latest.txt"
     print(f"BRIEFS: {latest.read_text().strip() if latest.is_file() else 'not generated'}")
     return 1 if failed else 0

@@ -18,3 +18,12 @@ daily_job = dg.define_asset_job(
     selection=dg.AssetSelection.all() - REFERENCE_ONLY,
     description="Everything one landing day feeds: ingest, validation, warehouse models, insights, briefs.",
 )
+
+# What a supervisor's review decision changes: the day's QA tables and everything built on them.
+FIELD_QUALITY = dg.AssetSelection.assets(["fieldqa", "interview_quality"])
+review_job = dg.define_asset_job(
+    "review_job",
+    selection=FIELD_QUALITY.downstream() | dg.AssetSelection.assets(["fieldqa", "interview_flags"]),
+    description="Re-apply supervisors' review decisions to a day: its QA tables, then the marts, insights and "
+    "briefs built on them (ingest and validation are not rerun).",
+)

@@ -15,6 +15,22 @@
 {%- endmacro %}
 
 
+{#- Microseconds since the Unix epoch as a bigint: the same digits on every engine, so that keys hashed from a
+    timestamp match across engines (epoch seconds are a double in DuckDB and a numeric in PostgreSQL, whose
+    text forms differ: 1763582400.0 against 1763582400.000000). Exact on PostgreSQL 14+ (numeric extract). -#}
+{% macro epoch_microseconds(timestamp_tz) -%}
+    {{ return(adapter.dispatch('epoch_microseconds', 'fieldvoice')(timestamp_tz)) }}
+{%- endmacro %}
+
+{% macro default__epoch_microseconds(timestamp_tz) -%}
+    cast(extract(epoch from {{ timestamp_tz }}) * 1000000 as bigint)
+{%- endmacro %}
+
+{% macro duckdb__epoch_microseconds(timestamp_tz) -%}
+    epoch_us({{ timestamp_tz }})
+{%- endmacro %}
+
+
 {#- The UTC calendar date of a timestamp with time zone, whatever the session time zone. Interviews happen in
     daytime in UTC+0..+3 countries, so the UTC date is the local date in practice. -#}
 {% macro utc_date(timestamp_tz) -%}

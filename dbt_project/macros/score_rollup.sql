@@ -1,5 +1,6 @@
 {#- The body of the agg_scores_by_* marts: sums fct_scores_daily over `dimensions` and recomputes NPS (with
-    its 95% interval), mean CSAT and mean CES from the summed counts. -#}
+    its 95% interval), mean CSAT and mean CES from the summed counts. NPS uses the field-work QA weights
+    (weighted_*; a row without them, as in unit-test fixtures, counts each interview once). -#}
 {% macro score_rollup(daily_relation, dimensions) %}
 
 {%- set date_dimensions = ['interview_date', 'interview_week'] %}
@@ -22,6 +23,9 @@ summed as (
         sum(n_promoters) as n_promoters,
         sum(n_passives) as n_passives,
         sum(n_detractors) as n_detractors,
+        sum(coalesce(weighted_interviews, n_interviews)) as weighted_interviews,
+        sum(coalesce(weighted_promoters, n_promoters)) as weighted_promoters,
+        sum(coalesce(weighted_detractors, n_detractors)) as weighted_detractors,
         sum(n_csat) as n_csat,
         sum(csat_sum) as csat_sum,
         sum(n_ces) as n_ces,
@@ -46,7 +50,7 @@ final as (
         cast(n_promoters as bigint) as n_promoters,
         cast(n_passives as bigint) as n_passives,
         cast(n_detractors as bigint) as n_detractors,
-        {{ fieldvoice.nps_measures('n_interviews', 'n_promoters', 'n_detractors') }},
+        {{ fieldvoice.nps_measures('weighted_interviews', 'weighted_promoters', 'weighted_detractors') }},
         {{ fieldvoice.safe_ratio('n_promoters', 'n_interviews') }} as promoter_share,
         {{ fieldvoice.safe_ratio('n_detractors', 'n_interviews') }} as detractor_share,
         cast(n_csat as bigint) as n_csat,

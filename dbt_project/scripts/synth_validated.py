@@ -44,6 +44,16 @@ create or replace table validated.targets (
 create or replace table validated.localities (
     locality varchar, country_code varchar, locality_type varchar, latitude double, longitude double
 );
+-- The field-work QA tables (written by the fieldqa assets), empty: every interview is "unassessed", weight 1.
+create schema if not exists fieldqa;
+create or replace table fieldqa.interview_quality (
+    submission_id varchar, partition_date date, country_code varchar, weight double, status varchar,
+    flags varchar, decided_by varchar
+);
+create or replace table fieldqa.interview_flags (
+    submission_id varchar, collaborator_id varchar, country_code varchar, partition_date date, flag varchar,
+    reason varchar, observed double, threshold double
+);
 """
 
 

@@ -120,7 +120,7 @@ def assemble_brief(
         data_available=defaults.data_available(
             language, opportunity.mentions, figures.taxonomy_version, figures.extra_datasets
         ),
-        limitations=defaults.limitations(language, as_of, figures.interviews, from_model),
+        limitations=defaults.limitations(language, as_of, figures.interviews, from_model, figures.excluded_by_qa),
         provenance=Provenance(
             generated_by=origin.generated_by,
             label=origin.label,

@@ -116,9 +116,31 @@ OUT_OF_SCOPE = {
 }
 
 
-def limitations(language: str, as_of: str, interviews: int | None, model_written: bool) -> list[str]:
+def limitations(
+    language: str, as_of: str, interviews: int | None, model_written: bool, excluded_by_qa: int | None = None
+) -> list[str]:
     n = f" ({interviews:,} interviews)" if interviews is not None and language == "en" else ""
     n_fr = f" ({interviews:,} entretiens)".replace(",", "\u202f") if interviews is not None else ""
+    return [*_base_limitations(language, as_of, n, n_fr, model_written), *_qa_limitation(language, excluded_by_qa)]
+
+
+def _qa_limitation(language: str, excluded: int | None) -> list[str]:
+    """Field-work QA: how many interviews judged rushed or fabricated were left out of every figure."""
+    if not excluded:
+        return []
+    if language == "fr":
+        count = f"{excluded:,}".replace(",", "\u202f")
+        return [
+            f"{count} entretiens jugés bâclés ou fabriqués par le contrôle qualité terrain sont exclus des chiffres "
+            "et des citations (détail : marts.agg_field_quality)."
+        ]
+    return [
+        f"{excluded:,} interviews judged rushed or fabricated by the field-work quality checks are left out of "
+        "every figure and quote (details: marts.agg_field_quality)."
+    ]
+
+
+def _base_limitations(language: str, as_of: str, n: str, n_fr: str, model_written: bool) -> list[str]:
     if language == "fr":
         return [
             "Échantillon ciblé, non aléatoire : les clients sont choisis par les équipes terrain ; les parts ne "

@@ -31,6 +31,7 @@ class BriefFigures:
     nps_by_stage: tuple[NpsRow, ...] = ()
     theme_trends: tuple[TrendRow, ...] = ()
     interviews: int | None = None  # interviews behind the figures, printed in the limitations
+    excluded_by_qa: int | None = None  # interviews field-work QA left out (rushed/fabricated), printed there too
     extra_datasets: tuple[str, ...] = field(default=())  # other anonymised tables offered to teams, by name
 
     @classmethod
@@ -43,6 +44,7 @@ class BriefFigures:
         nps_by_stage: pd.DataFrame | None = None,
         theme_trends: pd.DataFrame | None = None,
         interviews: int | None = None,
+        excluded_by_qa: int | None = None,
     ) -> "BriefFigures":
         """From mart frames: (country_code | journey_stage, n, nps, ci_low, ci_high) and
         (theme_id, week_start, mentions[, theme_name])."""
@@ -53,6 +55,7 @@ class BriefFigures:
             nps_by_stage=_nps_rows(nps_by_stage, "journey_stage"),
             theme_trends=_trend_rows(theme_trends),
             interviews=interviews,
+            excluded_by_qa=excluded_by_qa,
         )
 
 

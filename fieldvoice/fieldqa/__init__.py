@@ -27,8 +27,10 @@ from fieldvoice.fieldqa.review import (
     REVIEW_COLUMNS,
     ReviewFileError,
     apply_reviews,
+    collect_decisions,
     read_review_file,
     read_review_files,
+    review_files_in,
     write_review_files,
 )
 from fieldvoice.fieldqa.scorecard import collaborator_scorecard, pseudonym, pseudonymise, team_summary
@@ -49,6 +51,7 @@ __all__ = [
     "apply_reviews",
     "build_quality",
     "collaborator_scorecard",
+    "collect_decisions",
     "config_from_dict",
     "describe_exclusions",
     "flag_interviews",
@@ -59,6 +62,7 @@ __all__ = [
     "quality_summary",
     "read_review_file",
     "read_review_files",
+    "review_files_in",
     "team_summary",
     "write_review_files",
 ]

@@ -10,8 +10,9 @@ A decision overrides the automatic policy: reject -> excluded (weight 0), accept
 
 import csv
 import io
-from collections.abc import Iterable
-from datetime import UTC, datetime
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +26,7 @@ REVIEW_COLUMNS = (
     "flags", "reasons", "status", "decision", "reviewer", "decided_at", "comment",
 )  # fmt: skip
 DECISIONS = ("accept", "reject")
+REVIEW_SUFFIXES = (".csv", ".xlsx")
 DECISION_COLUMNS = ("submission_id", "decision", "reviewer", "decided_at", "comment", "source_file", "source_line")
 AUDIT_COLUMNS = (
     "submission_id", "decision", "reviewer", "decided_at", "source_file", "source_line",
@@ -107,22 +109,57 @@ def _decode(path: Path) -> str:
         return data.decode("cp1252")
 
 
-def read_review_file(path: Path) -> pd.DataFrame:
-    """The decisions filled in a review file (rows left undecided are skipped); raises ReviewFileError."""
-    path = Path(path)
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line where the row starts, cells) of a CSV saved by our writer or re-saved by Excel."""
     text = _decode(path)
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader, [])]
+    line = 0
+    for cells in reader:
+        first_line, line = line + 1, reader.line_num  # a quoted cell may span lines: cite where the row starts
+        yield first_line, cells
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(sheet row, cells) of the first sheet of a review file a supervisor saved as a workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a corrupt archive
+        raise ReviewFileError(f"{path}:1: not a readable workbook ({type(error).__name__})") from error
+    try:
+        for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+            yield number, ["" if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v) for v in values]
+    finally:
+        workbook.close()
+
+
+def review_files_in(folder: Path) -> list[Path]:
+    """The review files a supervisor dropped back (CSV or XLSX), in a stable order; temp and lock files skipped."""
+    if not Path(folder).is_dir():
+        return []
+    return sorted(
+        p
+        for p in Path(folder).rglob("*")
+        if p.is_file() and p.suffix.lower() in REVIEW_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
+
+
+def read_review_file(path: Path) -> pd.DataFrame:
+    """The decisions filled in a review file (rows left undecided are skipped); raises ReviewFileError."""
+    path = Path(path)
+    if path.suffix.lower() not in REVIEW_SUFFIXES:
+        raise ReviewFileError(f"{path}:1: a review file is .csv or .xlsx")
+    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+    header = [h.strip().lower() for h in next(rows, (1, []))[1]]
     missing = [c for c in ("submission_id", "decision", "reviewer") if c not in header]
     if missing:
         raise ReviewFileError(f"{path}:1: missing column(s) {', '.join(missing)}")
     mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     errors, records, seen = [], [], {}
-    line = reader.line_num
-    for cells in reader:
-        first_line, line = line + 1, reader.line_num  # a quoted cell may span lines: cite where the row starts
+    for first_line, cells in rows:
         row = dict(zip(header, (_unescape(c.strip()) for c in cells), strict=False))
         decision = row.get("decision", "").lower()
         if not decision:
@@ -160,15 +197,23 @@ def _decisions(records: list[tuple[object, ...]]) -> pd.DataFrame:
 
 def read_review_files(paths: Iterable[Path]) -> pd.DataFrame:
     """Every file's decisions; the errors of all files together in one ReviewFileError."""
+    decisions, errors = collect_decisions(paths)
+    if errors:
+        raise ReviewFileError("\n".join(errors))
+    return decisions
+
+
+def collect_decisions(paths: Iterable[Path]) -> tuple[pd.DataFrame, list[str]]:
+    """The decisions of every readable file, and the errors of the others: one bad file (a typo in a decision)
+    must not hold back the decisions of the other countries' supervisors."""
     frames, errors = [], []
     for path in paths:
         try:
             frames.append(read_review_file(path))
         except ReviewFileError as error:
             errors.append(str(error))
-    if errors:
-        raise ReviewFileError("\n".join(errors))
-    return pd.concat(frames, ignore_index=True) if frames else _decisions([])
+    frames = [f for f in frames if not f.empty]
+    return (pd.concat(frames, ignore_index=True) if frames else _decisions([])), errors
 
 
 def apply_reviews(quality: pd.DataFrame, decisions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -196,3 +241,31 @@ def apply_reviews(quality: pd.DataFrame, decisions: pd.DataFrame) -> tuple[pd.Da
         updated[column] = decided[column].to_numpy()
     audit_frame = pd.DataFrame(audit, columns=list(AUDIT_COLUMNS))
     return typed_quality(updated).reset_index(drop=True), audit_frame
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def review_days(path: Path) -> set[str]:
+    """The partition days (YYYY-MM-DD) whose interviews a review file decides: its partition_date column on
+    decided rows, else the days in its name (review_<CC>_<first>[_<last>]); an unreadable file names none."""
+    path = Path(path)
+    try:
+        rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+        header = [h.strip().lower() for h in next(rows, (1, []))[1]]
+        if "partition_date" in header and "decision" in header:
+            at, decision = header.index("partition_date"), header.index("decision")
+            days = {
+                cells[at].strip()[:10]
+                for _, cells in rows
+                if len(cells) > max(at, decision) and cells[decision].strip() and _DAY.fullmatch(cells[at].strip()[:10])
+            }
+            if days:
+                return days
+    except (ReviewFileError, UnicodeDecodeError, csv.Error, OSError):
+        return set()
+    named = _DAY.findall(path.stem)
+    if len(named) == 2:  # a span: every day of it
+        first, last = (datetime.fromisoformat(d).date() for d in named)
+        return {(first + timedelta(days=k)).isoformat() for k in range((last - first).days + 1)}
+    return set(named)

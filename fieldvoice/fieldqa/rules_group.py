@@ -114,11 +114,12 @@ def target_twice(frame: pd.DataFrame, rule: FlagRule, current: int) -> Hits:
     earlier = np.arange(len(order)) - group_start
     keep = (earlier >= rule.threshold) & (order < current)
     rows = order[keep]
-    ids, names = frame["submission_id"].to_numpy(), frame["customer_ref"].to_numpy()
+    ids = frame["submission_id"].to_numpy()
     firsts = ids[order[group_start[keep]]]
+    # The first interview's id, not the customer reference: reasons go into review files and UI metadata.
     reasons = [
-        f"{r} already interviewed {n} time(s) in the window (first: {f})"
-        for r, n, f in zip(names[rows], earlier[keep], firsts, strict=True)
+        f"customer already interviewed {n} time(s) in the window (first: {f})"
+        for n, f in zip(earlier[keep], firsts, strict=True)
     ]
     back = np.argsort(rows)
     return Hits(rows[back], earlier[keep][back].astype(float), [reasons[i] for i in back])

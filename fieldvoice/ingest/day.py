@@ -16,7 +16,7 @@ import pyarrow as pa
 from fieldvoice.ingest.frames import RAW_INTERVIEW_SCHEMA, canonical_frame, normalise
 from fieldvoice.ingest.readers import FileRejected, read_export
 from fieldvoice.landing import day_folder, export_files
-from fieldvoice.warehouse import replace_partitions, table_exists
+from fieldvoice.warehouse import Warehouse, as_warehouse
 
 INGEST_FILES_SCHEMA = {
     "partition_date": "DATE",
@@ -118,10 +118,13 @@ def read_day(landing_dir: Path, day: date) -> tuple[pd.DataFrame, DayIngestRepor
     return raw, report
 
 
-def ingest_day(con: duckdb.DuckDBPyConnection, landing_dir: Path, day: date, now: datetime) -> DayIngestReport:
+def ingest_day(
+    target: Warehouse | duckdb.DuckDBPyConnection, landing_dir: Path, day: date, now: datetime
+) -> DayIngestReport:
     """Load a day folder into raw.interviews (replacing the partition) and record files and errors."""
+    warehouse = as_warehouse(target)
     raw, report = read_day(landing_dir, day)
-    first_seen = _first_ingested(con, report, now)
+    first_seen = _first_ingested(warehouse, report, now)
     raw["ingested_at"] = raw["file_sha256"].map(first_seen) if len(raw) else []
     files = pd.DataFrame(
         [
@@ -142,8 +145,7 @@ def ingest_day(con: duckdb.DuckDBPyConnection, landing_dir: Path, day: date, now
         columns=list(INGEST_FILES_SCHEMA),
     )
     errors = _error_rows(raw, report, first_seen)
-    replace_partitions(
-        con,
+    warehouse.replace_partitions(
         {
             "raw.interviews": (raw, RAW_INTERVIEW_SCHEMA),
             "raw.ingest_files": (files, INGEST_FILES_SCHEMA),
@@ -159,14 +161,14 @@ def ingest_day(con: duckdb.DuckDBPyConnection, landing_dir: Path, day: date, now
     return report
 
 
-def _first_ingested(con: duckdb.DuckDBPyConnection, report: DayIngestReport, now: datetime) -> dict[str, datetime]:
+def _first_ingested(warehouse: Warehouse, report: DayIngestReport, now: datetime) -> dict[str, datetime]:
     """Keep the first ingestion time of an unchanged file, so that a rerun rewrites identical rows."""
     known: dict[str, datetime] = {}
-    if table_exists(con, "raw.ingest_files"):
-        rows = con.execute(
-            "SELECT file_sha256, min(ingested_at) FROM raw.ingest_files WHERE partition_date = ? GROUP BY 1",
+    if warehouse.table_exists("raw.ingest_files"):
+        rows = warehouse.rows(
+            "SELECT file_sha256, min(ingested_at) FROM raw.ingest_files WHERE partition_date = ? GROUP BY file_sha256",
             [report.partition_date],
-        ).fetchall()
+        )
         known = {sha: ts for sha, ts in rows}
     return {f.sha256: known.get(f.sha256, now) for f in report.files}
 

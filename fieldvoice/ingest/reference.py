@@ -10,7 +10,7 @@ import pandas as pd
 
 from fieldvoice.contract import REFERENCE_FILES
 from fieldvoice.ingest.readers import FileRejected, read_export
-from fieldvoice.warehouse import replace_table, table_exists
+from fieldvoice.warehouse import Warehouse, as_warehouse
 
 REFERENCE_LINEAGE = {
     "source_file": "VARCHAR",
@@ -58,12 +58,15 @@ def read_reference(landing_dir: Path, name: str) -> tuple[pd.DataFrame, str]:
     return frame, sha
 
 
-def ingest_reference(con: duckdb.DuckDBPyConnection, landing_dir: Path, name: str, now: datetime) -> ReferenceReport:
+def ingest_reference(
+    target: Warehouse | duckdb.DuckDBPyConnection, landing_dir: Path, name: str, now: datetime
+) -> ReferenceReport:
+    warehouse = as_warehouse(target)
     frame, sha = read_reference(landing_dir, name)
     previous = None
     table = f"raw.{name}"
-    if table_exists(con, table):  # an unchanged file keeps its first ingestion time: reruns rewrite identical rows
-        previous = con.execute(f"SELECT min(ingested_at) FROM {table} WHERE file_sha256 = ?", [sha]).fetchone()
-    frame["ingested_at"] = previous[0] if previous and previous[0] else now
-    replace_table(con, table, frame, reference_schema(name))
+    if warehouse.table_exists(table):  # an unchanged file keeps its first ingestion time: reruns rewrite identical rows
+        previous = warehouse.scalar(f"SELECT min(ingested_at) FROM {table} WHERE file_sha256 = ?", [sha])
+    frame["ingested_at"] = previous or now
+    warehouse.replace_table(table, frame, reference_schema(name))
     return ReferenceReport(name, frame["source_file"].iat[0] if len(frame) else "", len(frame), sha)

@@ -13,7 +13,17 @@ from typing import Any, Protocol
 
 import duckdb
 
+from fieldvoice.warehouse import Warehouse, as_warehouse
+
 CACHE_TABLE = "insights.llm_cache"
+CACHE_SCHEMA = {
+    "key": "VARCHAR",
+    "model": "VARCHAR",
+    "response": "JSON",
+    "tokens_in": "INTEGER",
+    "tokens_out": "INTEGER",
+    "created_at": "TIMESTAMPTZ",
+}
 
 
 def cache_key(
@@ -63,37 +73,27 @@ class InMemoryLlmCache:
 class LlmCache:
     """The cache as a warehouse table (`insights.llm_cache`), so it survives runs and is inspectable in SQL."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, table: str = CACHE_TABLE) -> None:
-        self.con = con
+    def __init__(self, target: Warehouse | duckdb.DuckDBPyConnection, table: str = CACHE_TABLE) -> None:
+        self.warehouse = as_warehouse(target)
         self.table = table
-        schema_name = table.split(".")[0]
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema_name}")
-        con.execute(
-            f"""CREATE TABLE IF NOT EXISTS {table} (
-                key VARCHAR PRIMARY KEY,
-                model VARCHAR NOT NULL,
-                response JSON NOT NULL,
-                tokens_in INTEGER NOT NULL,
-                tokens_out INTEGER NOT NULL,
-                created_at TIMESTAMPTZ NOT NULL
-            )"""
-        )
+        self.warehouse.ensure_table(table, CACHE_SCHEMA, primary_key="key")
 
     def get(self, key: str) -> CachedResponse | None:
-        row = self.con.execute(
+        rows = self.warehouse.rows(
             f"SELECT key, model, CAST(response AS VARCHAR), tokens_in, tokens_out, created_at FROM {self.table} "
             "WHERE key = ?",
             [key],
-        ).fetchone()
-        return CachedResponse(*row) if row else None
+        )
+        return CachedResponse(*rows[0]) if rows else None
 
     def put(self, key: str, model: str, response_json: str, tokens_in: int, tokens_out: int) -> None:
         # Replace: an entry is only rewritten when the stored one no longer validated, and the new one did.
-        self.con.execute(
-            f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?, ?, ?, ?)",
+        updates = ", ".join(f"{c} = excluded.{c}" for c in CACHE_SCHEMA if c != "key")
+        self.warehouse.execute(
+            f"INSERT INTO {self.table} ({', '.join(CACHE_SCHEMA)}) VALUES (?, ?, ?, ?, ?, ?) "
+            f"ON CONFLICT (key) DO UPDATE SET {updates}",
             [key, model, response_json, tokens_in, tokens_out, datetime.now(UTC)],
         )
 
     def __len__(self) -> int:
-        row = self.con.execute(f"SELECT count(*) FROM {self.table}").fetchone()
-        return int(row[0]) if row else 0
+        return int(self.warehouse.scalar(f"SELECT count(*) FROM {self.table}") or 0)

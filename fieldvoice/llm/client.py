@@ -117,6 +117,11 @@ class LlmClient:
             kinds = {e["type"] for e in exc.errors()}
             outcome = "invalid_json" if "json_invalid" in kinds else "schema_mismatch"
             return StructuredResult(None, self._record(purpose, outcome, started, attempts, *usage, error=outcome))
+        except ValueError:
+            # The HTTP body itself is not JSON (a proxy's HTML error page served with 200): the SDK raises
+            # json.JSONDecodeError, which must fall back like any other bad answer, not fail the run.
+            error = "response body is not JSON"
+            return StructuredResult(None, self._record(purpose, "invalid_json", started, attempts, *usage, error=error))
         except openai.LengthFinishReasonError:
             return StructuredResult(None, self._record(purpose, "truncated", started, attempts, *usage))
         except openai.ContentFilterFinishReasonError:

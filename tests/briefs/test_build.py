@@ -175,3 +175,12 @@ def test_run_metadata_is_flat_and_text_free(
     assert meta["generated_by"] == "llm:fake-model: 2, offline: 1"
     assert meta["llm_calls"] == 3 and meta["llm_cost_estimate_usd"] > 0
     assert all(isinstance(v, int | float | str) for v in meta.values())
+
+
+def test_limitations_state_the_field_quality_exclusions() -> None:
+    from fieldvoice.briefs.defaults import limitations
+
+    english = limitations("en", "2026-03-09", 15000, False, excluded_by_qa=412)
+    assert any("412 interviews judged rushed or fabricated" in t for t in english)
+    assert any("412" in t and "exclus" in t for t in limitations("fr", "2026-03-09", 15000, False, 412))
+    assert not any("rushed" in t for t in limitations("en", "2026-03-09", 15000, False, excluded_by_qa=0))

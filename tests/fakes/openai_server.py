@@ -2,13 +2,15 @@
 
 Serves `POST /v1/chat/completions` and `POST /v1/embeddings` (and the Azure paths
 `/openai/deployments/<name>/...`) on 127.0.0.1 at a free port. Chat answers follow a script: each request takes
-the next behaviour from `script(...)`, and `default` answers once the script is used up. Every request is logged
-(path, headers without credentials, body) so tests can assert on what left the client.
+the next behaviour from `script(...)`, and `default` answers once the script is used up; `embeddings_fault`, when
+set, answers every embeddings request (a whole endpoint that is slow, rate-limited or broken). Every request is
+logged (path, headers without credentials, body, arrival time) so tests can assert on what left the client.
 """
 
 import base64
 import hashlib
 import json
+import socket
 import struct
 import threading
 import time
@@ -40,6 +42,7 @@ class RecordedRequest:
     headers: dict[str, str]  # lower-cased names, credentials removed
     had_credentials: bool
     body_text: str
+    at: float = field(default_factory=time.monotonic)  # arrival, to measure the client's retry delays
 
     @property
     def json(self) -> Any:
@@ -55,6 +58,7 @@ class FakeOpenAI:
         self.embedding_dim = embedding_dim
         self.requests: list[RecordedRequest] = []
         self.default: Behaviour = valid()
+        self.embeddings_fault: Behaviour | None = None
         self._script: deque[Behaviour] = deque()
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -113,9 +117,12 @@ class FakeOpenAI:
         with self._lock:
             self.requests.append(record)
             behaviour = self._script.popleft() if record.kind == "chat" and self._script else None
-        request = json.loads(body_text or "{}")
+        try:
+            request = json.loads(body_text or "{}")
+        except ValueError:
+            return Reply(400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}})
         if path.split("?")[0].endswith("/embeddings"):
-            return self._embeddings(request)
+            return self.embeddings_fault(request) if self.embeddings_fault else self._embeddings(request)
         if not path.split("?")[0].endswith("/chat/completions"):
             return Reply(404, {"error": {"message": "not found", "type": "invalid_request_error"}})
         return (behaviour or self.default)(request)
@@ -222,6 +229,19 @@ def error(status: int, retry_after: str | None = None) -> Behaviour:
     kind = {429: "rate_limit_exceeded", 401: "invalid_api_key"}.get(status, "server_error")
     headers = {"retry-after": retry_after} if retry_after is not None else {}
     return lambda request: Reply(status, {"error": {"message": kind, "type": kind, "code": kind}}, headers)
+
+
+def garbage(status: int = 200) -> Behaviour:
+    """Not JSON at all: what a misconfigured proxy or gateway sends (an HTML page)."""
+    return lambda request: Reply(status, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+
+
+def unused_url() -> str:
+    """The URL of an endpoint that is down: a loopback port nothing listens on (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
 
 
 def invalid_json() -> Behaviour:

@@ -5,11 +5,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from assets.ingest import raw_interviews
 from assets.reference import reference_assets
-from orchestration.resources import FieldvoicePaths
+from orchestration.resources import FieldvoicePaths, WarehouseResource
 from tests.conftest import KIT_DAY
 
 
@@ -31,7 +30,7 @@ def _write_reference(landing: Path) -> None:
 def resources(kit_landing: Path, tmp_path: Path) -> dict[str, object]:
     _write_reference(kit_landing)
     return {
-        "duckdb": DuckDBResource(database=str(tmp_path / "wh.duckdb")),
+        "warehouse": WarehouseResource(duckdb_path=str(tmp_path / "wh.duckdb")),
         "paths": FieldvoicePaths(landing_dir=str(kit_landing), output_dir=str(tmp_path / "out")),
     }
 

@@ -6,14 +6,13 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from assets.ingest import raw_interviews
 from assets.reference import reference_assets
 from assets.validation import reference_validation_assets, validate_interviews
 from fieldvoice.generator import generate
 from fieldvoice.ingest.frames import RAW_INTERVIEW_SCHEMA
-from orchestration.resources import FieldvoicePaths
+from orchestration.resources import FieldvoicePaths, WarehouseResource
 
 DAY = date(2026, 11, 20)
 
@@ -27,7 +26,7 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _resources(landing: Path, tmp_path: Path) -> dict[str, object]:
     return {
-        "duckdb": DuckDBResource(database=str(tmp_path / "wh.duckdb")),
+        "warehouse": WarehouseResource(duckdb_path=str(tmp_path / "wh.duckdb")),
         "paths": FieldvoicePaths(landing_dir=str(landing), output_dir=str(tmp_path / "out")),
     }
 

@@ -6,12 +6,14 @@ with
 citations as (
 
     select * from {{ ref('int_pain_points_exploded') }}
+    where submission_id not in (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
 
 ),
 
 interviews as (
 
     select * from {{ ref('fct_interviews') }}
+    where coalesce(qa_weight, 1) > 0  -- field-work QA: excluded interviews do not count
 
 ),
 

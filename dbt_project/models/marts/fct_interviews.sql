@@ -1,5 +1,6 @@
 -- One row per interview (latest version), pseudonymised: no names, phone numbers, free text, GPS points or
--- raw collaborator/customer ids.
+-- raw collaborator/customer ids. Every interview is here, flagged or not, with its field-work QA weight:
+-- the score, pain-point, rating and verbatim marts leave out weight 0 and weigh NPS by it.
 --
 -- Incremental over the partition window [min_date, max_date) (--vars). A run re-derives every submission the
 -- window can have changed, ranking all versions of just those submissions (macros/latest_versions.sql, the
@@ -58,10 +59,28 @@ targets as (
 
 ),
 
+quality as (
+
+    select
+        submission_id,
+        partition_date,
+        weight as qa_weight,
+        status as qa_status,
+        flags as qa_flags,
+        decided_by as qa_decided_by
+
+    from {{ source('fieldqa', 'interview_quality') }}
+
+),
+
 joined as (
 
     select
         interviews.*,
+        quality.qa_weight,
+        quality.qa_status,
+        quality.qa_flags,
+        quality.qa_decided_by,
         targets.customer_ref is not null as is_targeted,
         targets.target_priority,
         (
@@ -72,6 +91,10 @@ joined as (
     from interviews
     left join targets
         on interviews.customer_ref = targets.customer_ref
+    -- QA is decided per version (a re-export is assessed again on the day it lands).
+    left join quality
+        on interviews.submission_id = quality.submission_id
+        and interviews.partition_date = quality.partition_date
 
 ),
 
@@ -127,6 +150,12 @@ final as (
             false
         ) as has_free_text,
         cast(language as varchar) as language,
+
+        ---------- field-work quality (fieldqa): flagged interviews stay here; score marts use the weight
+        cast(coalesce(qa_weight, 1) as double precision) as qa_weight,
+        cast(coalesce(qa_status, 'unassessed') as varchar) as qa_status,
+        cast(coalesce(qa_flags, '') as varchar) as qa_flags,
+        cast(coalesce(qa_decided_by, 'none') as varchar) as qa_decided_by,
 
         ---------- lineage
         cast(version_key as varchar) as version_key,

@@ -1,7 +1,8 @@
 -- Free text ready for theme analysis: one row per interview x field (verbatim, suggestion), consent only,
 -- already PII-redacted upstream by the one Python redaction implementation. Incremental like every
 -- per-interview table (macros/incremental_interviews.sql): a re-export that drops the text, or withdraws
--- consent, removes the old rows.
+-- consent, removes the old rows. Interviews the field-work QA excludes (weight 0, fieldqa) are left out, and
+-- removed when a later decision (a supervisor's review) excludes them; they stay in fct_interviews.
 
 {{
     config(
@@ -9,7 +10,11 @@
         unique_key='submission_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=["{{ fieldvoice.prune_superseded_versions() }}"],
+        post_hook=[
+            "{{ fieldvoice.prune_superseded_versions() }}",
+            "delete from {{ this }} where submission_id in
+             (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)",
+        ],
     )
 }}
 
@@ -18,8 +23,9 @@ with
 verbatims as (
 
     select * from {{ ref('int_verbatims') }}
+    where submission_id not in (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
     {%- if is_incremental() %}
-        where {{ fieldvoice.changed_submissions_filter() }}
+        and {{ fieldvoice.changed_submissions_filter() }}
     {%- endif %}
 
 ),

@@ -65,11 +65,12 @@ renamed as (
 
         ---------- lineage of the version
         -- identifies the version row (the columns the per-interview tables join on); ingested_at makes a
-        -- re-ingested or corrected file a new version even at the same file and line. It enters as epoch
-        -- seconds: a timestamp's text depends on the session time zone, and keys built in runs with different
-        -- time zones must still match.
+        -- re-ingested or corrected file a new version even at the same file and line. It enters as integer
+        -- epoch microseconds: a timestamp's text depends on the session time zone, and keys built in runs with
+        -- different time zones, or on different engines, must still match.
         {{ fieldvoice.surrogate_key(
-            ['submission_id', 'partition_date', 'source_file', 'source_line', fieldvoice.epoch_seconds('ingested_at')]
+            ['submission_id', 'partition_date', 'source_file', 'source_line',
+             fieldvoice.epoch_microseconds('ingested_at')]
         ) }} as version_key,
         partition_date,
         source_file,

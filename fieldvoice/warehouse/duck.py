@@ -1,0 +1,95 @@
+"""The DuckDB warehouse: one file, one writing process at a time (Dagster's `duckdb_writer` pool of 1)."""
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from fieldvoice.warehouse.base import TABLE_EXISTS_SQL, Params, TableSchema, check_frame, split_table
+
+
+class DuckDBWarehouse:
+    dialect = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, owned: bool = False) -> None:
+        self.con = con
+        self._owned = owned  # opened here, so closed here; a caller's connection stays open
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False) -> "DuckDBWarehouse":
+        if not read_only:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return cls(duckdb.connect(str(path), read_only=read_only), owned=True)
+
+    def query(self, sql: str, params: Params = ()) -> pd.DataFrame:
+        return self.con.execute(sql, list(params)).df()
+
+    def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self.con.execute(sql, list(params))
+
+    def table_exists(self, table: str) -> bool:
+        return bool(self.scalar(TABLE_EXISTS_SQL, split_table(table)))
+
+    def ensure_table(self, table: str, schema: TableSchema, primary_key: str | None = None) -> None:
+        schema_name, _ = split_table(table)
+        self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema_name}")
+        columns = [f'"{name}" {dtype}' for name, dtype in schema.items()]
+        if primary_key:
+            columns.append(f'PRIMARY KEY ("{primary_key}")')
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(columns)})")
+
+    def replace_partitions(self, frames: Mapping[str, tuple[pd.DataFrame, TableSchema]], partition_date: date) -> None:
+        for table, (frame, schema) in frames.items():
+            check_frame(table, frame, schema)
+            self.ensure_table(table, schema)
+        with self._transaction():
+            for table, (frame, schema) in frames.items():
+                self.con.execute(f"DELETE FROM {table} WHERE partition_date = ?", [partition_date])
+                self._insert(table, frame, schema)
+
+    def replace_table(self, table: str, frame: pd.DataFrame, schema: TableSchema) -> None:
+        check_frame(table, frame, schema)
+        self.ensure_table(table, schema)
+        with self._transaction():
+            self.con.execute(f"DELETE FROM {table}")
+            self._insert(table, frame, schema)
+
+    def close(self) -> None:
+        if self._owned:
+            self.con.close()
+
+    def _insert(self, table: str, frame: pd.DataFrame, schema: TableSchema) -> None:
+        """Bulk append: DuckDB scans the registered DataFrame (Arrow-backed columns zero-copy)."""
+        if frame.empty:
+            return
+        self.con.register("_fieldvoice_frame", frame)
+        try:
+            columns = ", ".join(f'"{c}"' for c in schema)
+            casts = ", ".join(f'CAST("{c}" AS {t})' for c, t in schema.items())
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {casts} FROM _fieldvoice_frame")
+        finally:
+            # After a failed statement the transaction is aborted and refuses even this; its rollback drops the
+            # registration, and the original error is the one to raise.
+            with suppress(duckdb.Error):
+                self.con.unregister("_fieldvoice_frame")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
