@@ -12,6 +12,7 @@ import pytest
 from orchestration.dbt_project import dbt_resource
 from orchestration.definitions import defs
 from orchestration.resources import FieldvoicePaths, LlmResource, WarehouseResource
+from tests.orchestration.pipeline import materialise_days
 
 DAYS = [date(2026, 11, 19), date(2026, 11, 20)]
 
@@ -23,23 +24,9 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("e2e")
     generate(root / "landing", start=DAYS[0], days=len(DAYS), interviews_per_day=600, seed=3, defect_rate=0.05)
     database = root / "wh.duckdb"
-    with pytest.MonkeyPatch.context() as mp:
-        for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "FIELDVOICE_EMBEDDINGS_MODEL"):
-            mp.delenv(name, raising=False)
-        mp.setenv("FIELDVOICE_DUCKDB_PATH", str(database))  # dbt's profile reads the same variable
-        resources = {
-            "warehouse": WarehouseResource(duckdb_path=str(database)),
-            "paths": FieldvoicePaths(landing_dir=str(root / "landing"), output_dir=str(root / "out")),
-            "llm": LlmResource(brief_count=3),
-            "dbt": dbt_resource(),
-        }
-        reference = defs.resolve_job_def("reference_job").asset_layer.selected_asset_keys
-        daily = defs.resolve_job_def("daily_job").asset_layer.selected_asset_keys
-        assets = [a for a in defs.assets if any(k in reference | daily for k in a.keys)]  # type: ignore[union-attr]
-        assert dg.materialize(assets, resources=resources, selection=list(reference)).success
-        for day in DAYS:
-            result = dg.materialize(assets, resources=resources, partition_key=day.isoformat(), selection=list(daily))
-            assert result.success, day
+    warehouse = WarehouseResource(duckdb_path=str(database))
+    # dbt's profile reads the same variable as the warehouse resource
+    materialise_days(root / "landing", root / "out", warehouse, DAYS, {"FIELDVOICE_DUCKDB_PATH": str(database)})
     return root
 
 

@@ -15,14 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
 import pytest
 
 from fieldvoice.warehouse import Warehouse
-from orchestration.dbt_project import dbt_resource
-from orchestration.definitions import defs
-from orchestration.resources import FieldvoicePaths, LlmResource, WarehouseResource
+from orchestration.resources import WarehouseResource
 from tests.conftest import PROJECT_ROOT
+from tests.orchestration.pipeline import materialise_days
 from tests.pg import pg_env, throwaway_database
 
 DAYS = [date(2026, 11, 19), date(2026, 11, 20)]
@@ -50,24 +48,7 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _materialise(landing: Path, root: Path, warehouse: WarehouseResource, env: dict[str, str]) -> Run:
     """The reference job, then the daily job for each day, as the demo and the schedule run them."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "FIELDVOICE_EMBEDDINGS_MODEL"):
-            mp.delenv(name, raising=False)
-        for name, value in env.items():  # dbt reads its target and connection from the environment
-            mp.setenv(name, value)
-        resources = {
-            "warehouse": warehouse,
-            "paths": FieldvoicePaths(landing_dir=str(landing), output_dir=str(root / "out")),
-            "llm": LlmResource(brief_count=3),
-            "dbt": dbt_resource(),
-        }
-        reference = defs.resolve_job_def("reference_job").asset_layer.selected_asset_keys
-        daily = defs.resolve_job_def("daily_job").asset_layer.selected_asset_keys
-        assets = [a for a in defs.assets if any(k in reference | daily for k in a.keys)]  # type: ignore[union-attr]
-        assert dg.materialize(assets, resources=resources, selection=list(reference)).success
-        for day in DAYS:
-            result = dg.materialize(assets, resources=resources, partition_key=day.isoformat(), selection=list(daily))
-            assert result.success, day
+    materialise_days(landing, root / "out", warehouse, DAYS, env)
     return Run(root, warehouse, env)
 
 
