@@ -33,9 +33,11 @@ def test_code_location_stays_light_to_load() -> None:
         "print(','.join(m for m in ('great_expectations', 'pandas', 'sklearn', 'openai') if m in sys.modules))"
     )
     env = dict(os.environ, DAGSTER_HOME=str(PROJECT_ROOT / "dagster_home"))
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=PROJECT_ROOT
-    )
+    # Twice: in a fresh clone the first import also compiles every module's bytecode, which is not load time.
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=PROJECT_ROOT
+        )
     seconds, heavy = out.stdout.split("\n")[:2]
     assert heavy == "", f"imported at load: {heavy}"
     assert float(seconds) < 8.0, f"code location import took {float(seconds):.2f}s"
