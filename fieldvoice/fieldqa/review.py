@@ -69,6 +69,8 @@ def write_review_files(
         reasons=("reason", " | ".join),
     )
     rows = rows.reset_index()
+    # A warehouse may hand DATE columns back as timestamps: the file name and column show the day only.
+    rows["partition_date"] = pd.to_datetime(rows["partition_date"].astype("string")).dt.strftime("%Y-%m-%d")
     if interviews is not None:
         extra = interviews[["submission_id", "locality", "country_code"]].drop_duplicates("submission_id")
         extra = extra.assign(interview_start=_local_times(interviews.loc[extra.index]))

@@ -115,6 +115,7 @@ def test_review_round_trip_overrides_the_policy_with_an_audit(pipeline: Path, mo
     day = DAYS[-1]
     files = sorted((pipeline / "out" / "reviews" / day.isoformat()).glob("review_*.csv"))
     assert files, "the review_files asset wrote no file"
+    assert all(re.fullmatch(rf"review_[A-Z]{{2}}_{day}\.csv", f.name) for f in files), [f.name for f in files]
 
     def read(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
