@@ -53,3 +53,9 @@
     delete from {{ this }}
     where version_key not in (select version_key from {{ ref('fct_interviews') }})
 {%- endmacro %}
+
+
+{#- The interviews field-work QA excludes (weight 0, fieldqa): one definition for every mart that leaves them out. -#}
+{% macro qa_excluded_submissions() -%}
+    (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
+{%- endmacro %}

@@ -6,7 +6,7 @@ with
 citations as (
 
     select * from {{ ref('int_pain_points_exploded') }}
-    where submission_id not in (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
+    where submission_id not in {{ fieldvoice.qa_excluded_submissions() }}
 
 ),
 

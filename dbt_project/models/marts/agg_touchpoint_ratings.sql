@@ -6,7 +6,7 @@ with
 ratings as (
 
     select * from {{ ref('int_interview_scores_unpivoted') }}
-    where submission_id not in (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
+    where submission_id not in {{ fieldvoice.qa_excluded_submissions() }}
 
 ),
 

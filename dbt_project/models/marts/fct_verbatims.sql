@@ -12,18 +12,19 @@
         on_schema_change='append_new_columns',
         post_hook=[
             "{{ fieldvoice.prune_superseded_versions() }}",
-            "delete from {{ this }} where submission_id in
-             (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)",
+            "delete from {{ this }} where submission_id in {{ fieldvoice.qa_excluded_submissions() }}",
         ],
     )
 }}
+
+-- depends_on: {{ ref('fct_interviews') }}
 
 with
 
 verbatims as (
 
     select * from {{ ref('int_verbatims') }}
-    where submission_id not in (select submission_id from {{ ref('fct_interviews') }} where qa_weight = 0)
+    where submission_id not in {{ fieldvoice.qa_excluded_submissions() }}
     {%- if is_incremental() %}
         and {{ fieldvoice.changed_submissions_filter() }}
     {%- endif %}
