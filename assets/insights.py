@@ -45,18 +45,18 @@ MART_DEPS = [dg.AssetKey(["marts", "fct_verbatims"]), dg.AssetKey(["marts", "fct
     pool=writer_pool(),
 )
 def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResource, llm: LlmResource):
-    from fieldvoice.insights import analyse, to_markdown_preview  # sklearn: imported at run time, not at load
+    from fieldvoice.insights import analyse, match_cache, to_markdown_preview  # sklearn: at run time, not load
     from fieldvoice.warehouse import infer_schema
 
     as_of = date.fromisoformat(context.partition_key)
     with warehouse.connect() as wh:
         verbatims, interviews = _read_window(wh, as_of)
-        result = analyse(verbatims, interviews, as_of, embedder=llm.embedder())
+        known = _known_matches(wh, as_of)
+        result = analyse(verbatims, interviews, as_of, embedder=llm.embedder(wh), known_matches=known)
         tables = {name: frame.assign(partition_date=as_of) for name, frame in result.tables().items()}
-        wh.replace_partitions(
-            {f"insights.{name}": (tables[name], infer_schema(tables[name])) for name in INSIGHT_TABLES},
-            as_of,
-        )
+        frames = {f"insights.{name}": (tables[name], infer_schema(tables[name])) for name in INSIGHT_TABLES}
+        frames[match_cache.CACHE_TABLE] = (result.new_matches.assign(partition_date=as_of), match_cache.CACHE_SCHEMA)
+        wh.replace_partitions(frames, as_of)
     meta = result.metadata
     context.log.info(f"taxonomy {meta.get('taxonomy_version')} ({meta.get('embedder')}): {len(verbatims)} verbatims")
     for name in INSIGHT_TABLES:
@@ -70,6 +70,8 @@ def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResour
                 "taxonomy_hash": str(meta.get("taxonomy_hash")),
                 "embedder": str(meta.get("embedder")),
                 "verbatims_analysed": len(verbatims),
+                "texts_matched_now": meta.get("texts_matched_now", 0),
+                "texts_from_match_cache": meta.get("distinct_texts", 0) - meta.get("texts_matched_now", 0),
             },
         )
 
@@ -88,3 +90,20 @@ def _read_window(wh: "Warehouse", as_of: date) -> "tuple[pd.DataFrame, pd.DataFr
         [start, as_of],
     )
     return verbatims, interviews
+
+
+def _known_matches(wh: "Warehouse", as_of: date) -> "pd.DataFrame | None":
+    """Cached theme matches of the window's texts for the current taxonomy, left by other days' runs (this
+    day's own entries are rewritten by its run, so a rerun stores the same rows: idempotent)."""
+    from fieldvoice.insights import load_taxonomy, match_cache
+
+    if not wh.table_exists(match_cache.CACHE_TABLE):
+        return None
+    start = as_of - timedelta(days=WINDOW_DAYS)
+    columns = ", ".join(match_cache.CACHE_SCHEMA)
+    return wh.query(
+        f"SELECT {columns} FROM {match_cache.CACHE_TABLE} WHERE taxonomy_hash = ? AND matcher_version = ? "
+        "AND partition_date <> ? AND text_hash IN (SELECT md5(text) FROM marts.fct_verbatims "
+        "WHERE interview_date > ? AND interview_date <= ?)",
+        [load_taxonomy().content_hash, match_cache.MATCHER_VERSION, as_of, start, as_of],
+    )

@@ -184,7 +184,13 @@ def bench_llm(work: Path) -> dict[str, Any]:
     fake = FakeOpenAI().start()
     figures: dict[str, Any] = {}
     try:
-        env = project_env(work, OPENAI_BASE_URL=fake.url, OPENAI_API_KEY="sk-benchmark", FIELDVOICE_LLM_MODEL="fake")
+        env = project_env(
+            work,
+            OPENAI_BASE_URL=fake.url,
+            OPENAI_API_KEY="sk-benchmark",
+            FIELDVOICE_LLM_MODEL="fake",
+            FIELDVOICE_EMBEDDINGS_MODEL="fake-embedding",
+        )
         plan = json.dumps([{"job": "daily_job", "partition": DAY.isoformat(), "groups": ["insights", "briefs"]}])
         for name in ("first_run", "rerun"):
             fake.reset()

@@ -83,15 +83,18 @@ class LlmResource(dg.ConfigurableResource):
 
         return make_client(self.settings())
 
-    def embedder(self) -> "Embedder | None":
-        """An embeddings endpoint for theme discovery when FIELDVOICE_EMBEDDINGS_MODEL is set, else None."""
+    def embedder(self, warehouse: "Warehouse | None" = None) -> "Embedder | None":
+        """An embeddings endpoint for theme discovery when FIELDVOICE_EMBEDDINGS_MODEL and an endpoint are set,
+        else None. With `warehouse`, vectors are cached there by content hash (insights.embedding_cache), so an
+        unchanged rerun sends no embeddings request."""
+        from fieldvoice.llm import EmbeddingCache, OpenAIEmbedder, make_client
+
         settings = self.settings()
-        client = self.client() if settings.embeddings_model else None
+        client = make_client(settings) if settings.embeddings_model else None
         if client is None:
             return None
-        from fieldvoice.llm import OpenAIEmbedder
-
-        return OpenAIEmbedder(client, model=settings.embeddings_model)
+        cache = EmbeddingCache(warehouse) if warehouse is not None else None
+        return OpenAIEmbedder(client, model=settings.embeddings_model, cache=cache)
 
 
 def build_resources(settings: Settings | None = None) -> dict[str, object]:

@@ -10,6 +10,7 @@ assign (assignments table), stats (share, NPS impact), discover + embed (open di
 (recent vs trailing test), opportunities (ranking), pipeline (analyse), preview, benchmark.
 """
 
+from fieldvoice.insights import match_cache
 from fieldvoice.insights.assign import ASSIGNMENT_COLUMNS, assign_themes, prepare_verbatims
 from fieldvoice.insights.contracts import Embedder, Opportunity
 from fieldvoice.insights.discover import DiscoveryConfig
@@ -47,6 +48,7 @@ __all__ = [
     "assign_themes",
     "journey_matrix",
     "load_taxonomy",
+    "match_cache",
     "opportunities_from_frame",
     "prepare_verbatims",
     "rank_opportunities",

@@ -5,9 +5,11 @@ per-word resolution cache is shared by all texts, so the cost grows with the voc
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
+from fieldvoice.insights.match_cache import HIT_COLUMNS, match_rows, text_hash, usable_rows
 from fieldvoice.insights.matcher import ThemeMatcher
 from fieldvoice.insights.taxonomy import Taxonomy
 
@@ -67,27 +69,55 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
 
 def assign_themes(verbatims: pd.DataFrame, matcher: ThemeMatcher) -> pd.DataFrame:
     """The theme assignments table (ASSIGNMENT_COLUMNS), sorted by verbatim_id then theme_id."""
-    taxonomy = matcher.taxonomy
+    return assign_cached(verbatims, matcher).assignments
+
+
+@dataclass
+class CachedAssignment:
+    assignments: pd.DataFrame
+    fresh: pd.DataFrame  # match_cache rows of the texts matched now
+    distinct_texts: int
+
+
+def assign_cached(
+    verbatims: pd.DataFrame, matcher: ThemeMatcher, known: pd.DataFrame | None = None
+) -> CachedAssignment:
+    """assign_themes, matching only the distinct texts absent from `known` (match_cache rows of earlier runs).
+
+    Rows keep the verbatims' order, then theme_id order; a cached hit is identical to a fresh one."""
     texts = verbatims["text"].tolist()
-    hits = {text: matcher.match(text) for text in dict.fromkeys(texts)}
-    rows: dict[str, list] = {c: [] for c in ASSIGNMENT_COLUMNS[:-2]}
-    ids = [t.id for t in taxonomy.themes]
-    for verbatim_id, submission_id, text in zip(
-        verbatims["verbatim_id"].tolist(), verbatims["submission_id"].tolist(), texts, strict=True
-    ):
-        for hit in sorted(hits[text], key=lambda h: ids[h.theme]):
-            rows["verbatim_id"].append(verbatim_id)
-            rows["submission_id"].append(submission_id)
-            rows["theme_id"].append(ids[hit.theme])
-            rows["score"].append(hit.score)
-            rows["span_start"].append(hit.start)
-            rows["span_end"].append(hit.end)
-            rows["matched_text"].append(text[hit.start : hit.end])
-            rows["method"].append(hit.method)
-            rows["n_evidence"].append(hit.evidence)
-    frame = pd.DataFrame(rows)
+    hash_of = {text: text_hash(text) for text in dict.fromkeys(texts)}
+    cached = usable_rows(known, matcher)
+    seen = set(cached["text_hash"])
+    fresh = match_rows({h: t for t, h in hash_of.items() if h not in seen}, matcher)
+    hits = pd.concat([cached, fresh[HIT_COLUMNS]], ignore_index=True) if len(cached) else fresh[HIT_COLUMNS]
+    base = pd.DataFrame(
+        {
+            "position": range(len(texts)),
+            "verbatim_id": verbatims["verbatim_id"].tolist(),
+            "submission_id": verbatims["submission_id"].tolist(),
+            "text": texts,
+            "text_hash": [hash_of[t] for t in texts],
+        }
+    )
+    merged = base.merge(hits[hits["theme_id"].notna()], on="text_hash").sort_values(["position", "theme_id"])
+    starts, ends = merged["span_start"].astype("int64").tolist(), merged["span_end"].astype("int64").tolist()
+    frame = pd.DataFrame(
+        {
+            "verbatim_id": merged["verbatim_id"].tolist(),
+            "submission_id": merged["submission_id"].tolist(),
+            "theme_id": merged["theme_id"].tolist(),
+            "score": merged["score"].tolist(),
+            "span_start": starts,
+            "span_end": ends,
+            "matched_text": [t[a:b] for t, a, b in zip(merged["text"].tolist(), starts, ends, strict=True)],
+            "method": merged["method"].tolist(),
+            "n_evidence": merged["n_evidence"].tolist(),
+        },
+        columns=list(ASSIGNMENT_COLUMNS[:-2]),
+    )
     frame = frame.astype({"span_start": "int64", "span_end": "int64", "n_evidence": "int64", "score": "float64"})
-    return with_taxonomy(frame, taxonomy)
+    return CachedAssignment(with_taxonomy(frame, matcher.taxonomy), fresh, len(hash_of))
 
 
 def with_taxonomy(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:

@@ -21,6 +21,7 @@ How a text is read:
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from fieldvoice.insights.normalise import fold
 from fieldvoice.insights.taxonomy import Taxonomy
@@ -58,8 +59,7 @@ class ThemeHit:
     evidence: int  # distinct terms that supported the theme
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):  # a tuple, not a frozen dataclass: built millions of times, 4x cheaper to create
     pattern: int
     first: int  # word indices
     last: int
@@ -221,8 +221,7 @@ class ThemeMatcher:
         return results
 
 
-@dataclass(frozen=True)
-class _Evidence:
+class _Evidence(NamedTuple):
     pattern: int
     first: int
     last: int

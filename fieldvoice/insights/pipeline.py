@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fieldvoice.insights.assign import assign_themes, prepare_verbatims
+from fieldvoice.insights.assign import assign_cached, prepare_verbatims
 from fieldvoice.insights.contracts import Embedder, Opportunity
 from fieldvoice.insights.discover import Cluster, DiscoveryConfig, discover
 from fieldvoice.insights.embed import FallbackEmbedder, OfflineEmbedder
@@ -52,6 +52,7 @@ class InsightResult:
     opportunities: pd.DataFrame
     opportunity_list: list[Opportunity]
     themes: pd.DataFrame  # the catalogue: taxonomy themes + discovered candidates
+    new_matches: pd.DataFrame  # theme-match cache rows of the texts this run matched (match_cache.CACHE_SCHEMA)
     metadata: dict = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -71,6 +72,7 @@ def analyse(
     discovery: DiscoveryConfig | None = None,
     emerging: EmergingConfig | None = None,
     opportunities: OpportunityConfig | None = None,
+    known_matches: pd.DataFrame | None = None,
 ) -> InsightResult:
     """Run theme assignment, discovery, summaries, the emerging test and the opportunity ranking.
 
@@ -79,7 +81,8 @@ def analyse(
     passed in up to `as_of` (pass the period to analyse, e.g. the last 17 days or a quarter); interviews
     dated after `as_of` are left out (a re-run of a past day must not see later data). `taxonomy_path`: the
     YAML (default taxonomy/themes.yaml); `embedder`: any Embedder (default offline; a failing one falls
-    back to offline, see metadata["embedder_error"]).
+    back to offline, see metadata["embedder_error"]); `known_matches`: theme-match cache rows of earlier runs
+    for this taxonomy (fieldvoice.insights.match_cache): only the other texts are matched.
     """
     discovery = discovery or DiscoveryConfig()
     emerging = emerging or EmergingConfig()
@@ -102,7 +105,8 @@ def analyse(
     texts = texts[~member(texts["submission_id"], base.loc[later, "submission_id"])].reset_index(drop=True)
     base = base[~later].reset_index(drop=True)
     lap("prepare")
-    assignments = assign_themes(texts, matcher)
+    assigned = assign_cached(texts, matcher, known_matches)
+    assignments = assigned.assignments
     mentions = interview_mentions(assignments)
     lap("assign")
     clusters, members = discover(texts, assignments, matcher, embedder, discovery)
@@ -139,6 +143,8 @@ def analyse(
         "interviews": len(base),
         "interviews_with_text": int(base["has_text"].sum()),
         "verbatims_with_theme": int(assignments["verbatim_id"].nunique()),
+        "distinct_texts": assigned.distinct_texts,
+        "texts_matched_now": int(assigned.fresh["text_hash"].nunique()),
         "discovered_candidates": len(clusters),
         "timings_s": timings | {"total": round(sum(timings.values()), 3)},
     }
@@ -152,6 +158,7 @@ def analyse(
         opportunities=ranked_frame.assign(as_of=as_of, **stamp),
         opportunity_list=ranked,
         themes=_themes_table(catalogue).assign(**stamp),
+        new_matches=assigned.fresh,
         metadata=metadata,
     )
 

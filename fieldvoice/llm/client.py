@@ -135,11 +135,14 @@ class LlmClient:
             cache.put(key, self.model, message.content, *usage)
         return StructuredResult(message.parsed, self._record(purpose, "ok", started, attempts, *usage))
 
-    def embed_batch(self, texts: list[str], *, model: str) -> tuple[list[list[float]], CallRecord]:
+    def embed_batch(
+        self, texts: list[str], *, model: str, dimensions: int | None = None
+    ) -> tuple[list[list[float]], CallRecord]:
         """Vectors for one batch, in input order. Raises LlmCallError after the retries."""
         started = time.perf_counter()
+        extra: dict[str, Any] = {"dimensions": dimensions} if dimensions else {}
         response, attempts = self._with_retries(
-            lambda: self.sdk.embeddings.create(model=model, input=texts, encoding_format="float")
+            lambda: self.sdk.embeddings.create(model=model, input=texts, encoding_format="float", **extra)
         )
         vectors = [list(item.embedding) for item in sorted(response.data, key=lambda item: item.index)]
         tokens = response.usage.prompt_tokens if response.usage else 0

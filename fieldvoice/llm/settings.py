@@ -4,6 +4,7 @@ Which endpoint is used:
 - `AZURE_OPENAI_ENDPOINT` set           -> `AzureOpenAI` (the model name is the Azure deployment name);
 - else `OPENAI_BASE_URL` or `OPENAI_API_KEY` set -> `OpenAI` (any OpenAI-compatible server, or api.openai.com);
 - else nothing is configured            -> no client, and the briefs use the offline summariser.
+Embeddings (theme discovery) are a separate opt-in: only with `FIELDVOICE_EMBEDDINGS_MODEL` set as well.
 """
 
 import os
@@ -14,7 +15,6 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import SecretStr
 
 DEFAULT_MODEL = "gpt-4o-mini"
-DEFAULT_EMBEDDINGS_MODEL = "text-embedding-3-small"
 DEFAULT_AZURE_API_VERSION = "2024-10-21"
 
 
@@ -32,7 +32,8 @@ class LlmSettings:
     retry_max_delay: float = 30.0
     price_in_per_1k: float = 0.0  # USD per 1,000 input tokens, for the cost estimate (0 = unknown)
     price_out_per_1k: float = 0.0
-    embeddings_model: str = DEFAULT_EMBEDDINGS_MODEL
+    # None: theme discovery keeps its offline embedder even when a chat endpoint is set (verbatims stay local).
+    embeddings_model: str | None = None
     embeddings_batch_size: int = 256
     azure_endpoint: str | None = None
     azure_api_key: SecretStr | None = None
@@ -67,7 +68,7 @@ class LlmSettings:
             retry_max_delay=number("FIELDVOICE_LLM_RETRY_MAX_DELAY", 30.0),
             price_in_per_1k=number("FIELDVOICE_LLM_PRICE_IN", 0.0),
             price_out_per_1k=number("FIELDVOICE_LLM_PRICE_OUT", 0.0),
-            embeddings_model=get("FIELDVOICE_EMBEDDINGS_MODEL") or DEFAULT_EMBEDDINGS_MODEL,
+            embeddings_model=get("FIELDVOICE_EMBEDDINGS_MODEL"),
             embeddings_batch_size=int(number("FIELDVOICE_EMBEDDINGS_BATCH_SIZE", 256)),
             azure_endpoint=get("AZURE_OPENAI_ENDPOINT"),
             azure_api_key=_secret(get("AZURE_OPENAI_API_KEY")),

@@ -6,7 +6,7 @@ from dataclasses import asdict
 import pytest
 from pydantic import BaseModel
 
-from fieldvoice.llm import LlmSettings, make_client
+from fieldvoice.llm import LlmSettings, OpenAIEmbedder, make_client
 from tests.fakes.openai_server import FakeOpenAI
 from tests.fakes.plugin import FAKE_API_KEY
 
@@ -39,6 +39,17 @@ def test_every_variable_is_read():
     assert (settings.provider, settings.model, settings.temperature) == ("openai", "qwen2.5", 0.0)
     assert (settings.timeout, settings.max_retries, settings.embeddings_model) == (12.5, 5, "e5-small")
     assert settings.cost(2000, 1000) == pytest.approx(2.5)
+
+
+def test_embeddings_need_their_own_model_variable():
+    # A chat endpoint alone must not send verbatims to an embeddings endpoint (.env.example, README).
+    settings = LlmSettings.from_env({"OPENAI_API_KEY": "sk-secret"})
+    assert settings.provider == "openai" and settings.embeddings_model is None
+    assert settings.describe()["embeddings_model"] is None
+    client = make_client(settings)
+    assert client is not None
+    with pytest.raises(ValueError, match="FIELDVOICE_EMBEDDINGS_MODEL"):
+        OpenAIEmbedder(client)
 
 
 def test_temperature_can_be_left_out_for_models_that_reject_it():

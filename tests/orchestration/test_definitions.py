@@ -26,10 +26,11 @@ def test_asset_graph_jobs_schedule_and_sensor() -> None:
 
 def test_code_location_stays_light_to_load() -> None:
     """Heavy libraries are imported at run time, never when the code location loads (the 3 s budget is
-    measured by benchmarks/run.py; here a loose bound catches gross regressions on a busy machine)."""
+    measured by benchmarks/run.py; here a loose bound catches gross regressions). CPU time, not wall time:
+    on a CI machine busy with other work the wall time of the same import doubled and failed the test."""
     code = (
-        "import sys, time; t = time.perf_counter(); import orchestration.definitions; "
-        "print(time.perf_counter() - t); "
+        "import sys, time; t = time.process_time(); import orchestration.definitions; "
+        "print(time.process_time() - t); "
         "print(','.join(m for m in ('great_expectations', 'pandas', 'sklearn', 'openai') if m in sys.modules))"
     )
     env = dict(os.environ, DAGSTER_HOME=str(PROJECT_ROOT / "dagster_home"))
@@ -40,7 +41,7 @@ def test_code_location_stays_light_to_load() -> None:
         )
     seconds, heavy = out.stdout.split("\n")[:2]
     assert heavy == "", f"imported at load: {heavy}"
-    assert float(seconds) < 8.0, f"code location import took {float(seconds):.2f}s"
+    assert float(seconds) < 6.0, f"code location import took {float(seconds):.2f}s of CPU"
 
 
 def test_schedule_runs_yesterday_only_when_its_folder_has_files(kit_landing: Path) -> None:

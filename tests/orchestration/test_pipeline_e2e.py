@@ -104,6 +104,30 @@ def test_insights_and_checks_are_recorded(pipeline: Path) -> None:
         assert con.execute("SELECT count(*) FROM insights.theme_assignments").fetchall()[0][0] > 0
 
 
+def test_each_distinct_text_is_theme_matched_once_across_days(pipeline: Path) -> None:
+    """The second day's run reuses the first day's matches (its window holds both days) and matches only the
+    texts the first day had not seen: every text of the marts is in the cache exactly once."""
+    with duckdb.connect(str(pipeline / "wh.duckdb"), read_only=True) as con:
+        per_day = dict(
+            con.execute(
+                "SELECT partition_date, count(DISTINCT text_hash) FROM insights.theme_match_cache GROUP BY 1"
+            ).fetchall()
+        )
+        twice = con.execute(
+            "SELECT count(*) FROM (SELECT text_hash FROM insights.theme_match_cache "
+            "GROUP BY text_hash HAVING count(DISTINCT partition_date) > 1)"
+        ).fetchall()[0][0]
+        missing = con.execute(
+            "SELECT count(DISTINCT md5(text)) FROM marts.fct_verbatims WHERE md5(text) NOT IN "
+            "(SELECT text_hash FROM insights.theme_match_cache)"
+        ).fetchall()[0][0]
+        second_day_texts = con.execute(
+            "SELECT count(DISTINCT text) FROM marts.fct_verbatims WHERE interview_date <= ?", [DAYS[1]]
+        ).fetchall()[0][0]
+    assert set(per_day) == set(DAYS) and twice == 0 and missing == 0
+    assert 0 < per_day[DAYS[1]] < second_day_texts
+
+
 def test_review_round_trip_overrides_the_policy_with_an_audit(pipeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A supervisor fills the review file of a country and drops it into <landing>/reviews/: the sensor asks for
     review_job on that day, whose run applies the decisions, audits them and carries them into the marts.

@@ -175,6 +175,7 @@ def test_llm_endpoint_faults_fall_back_offline(clean_run: CleanRun, tmp_path: Pa
             env = {
                 "OPENAI_BASE_URL": url,
                 "FIELDVOICE_LLM_MODEL": "fault-model",  # not the clean run's: its cached answers must not serve
+                "FIELDVOICE_EMBEDDINGS_MODEL": "fault-embedding",  # discovery embeds through the endpoint too
                 "FIELDVOICE_LLM_MAX_RETRIES": "1",
                 "FIELDVOICE_LLM_RETRY_BASE_DELAY": "0.05",
                 "FIELDVOICE_LLM_TIMEOUT": "5",
