@@ -13,7 +13,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from fieldvoice.settings import Settings
-from orchestration.dbt_project import dbt_build_args, dbt_project, dbt_target
+from orchestration.dbt_project import dbt_build_args, dbt_env, dbt_environment, dbt_project, dbt_target
 from orchestration.partitions import daily_partitions
 from orchestration.resources import dbt_pool
 
@@ -35,5 +35,6 @@ class WarehouseTranslator(DagsterDbtTranslator):
 )
 def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     window = context.partition_time_window
-    args = dbt_build_args(window.start, window.end, Settings.from_env().duckdb_path, target=dbt_target())
-    yield from dbt.cli(args, context=context).stream()
+    with dbt_environment(dbt_env(window.start, window.end, Settings.from_env().duckdb_path)):
+        invocation = dbt.cli(dbt_build_args(target=dbt_target()), context=context)
+    yield from invocation.stream()

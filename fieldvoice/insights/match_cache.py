@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from fieldvoice.insights.match_worker import match_many
 from fieldvoice.insights.matcher import ThemeMatcher
 
 # Bump when matcher.py, vocabulary.py or normalise.py change what a text matches: old entries are then ignored.
@@ -56,8 +57,7 @@ def match_rows(texts: Mapping[str, str], matcher: ThemeMatcher) -> pd.DataFrame:
     """Cache rows (HIT_COLUMNS + taxonomy_hash, matcher_version) of `texts` (hash -> text), matched now."""
     ids = [t.id for t in matcher.taxonomy.themes]
     rows = []
-    for key, text in texts.items():
-        hits = matcher.match(text)
+    for key, hits in zip(texts, match_many(list(texts.values()), matcher), strict=True):
         rows += [(key, ids[h.theme], h.score, h.start, h.end, h.method, h.evidence) for h in hits]
         if not hits:
             rows.append((key, None, None, None, None, None, None))

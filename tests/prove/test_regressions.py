@@ -1,7 +1,6 @@
 """Fast guards for what the slow "prove it" tests found (each also shows up end to end in test_faults,
 test_security or test_dagster_server)."""
 
-from datetime import datetime
 from importlib.metadata import distributions
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def test_server_runs_execute_in_one_process() -> None:
 def test_dbt_runs_skip_unit_tests_and_the_version_probe() -> None:
     from orchestration.dbt_project import dbt_build_args, dbt_resource
 
-    args = dbt_build_args(datetime(2026, 11, 2), datetime(2026, 11, 3), Path("/w.duckdb"))
+    args = dbt_build_args()
     assert args[args.index("--exclude-resource-type") + 1] == "unit_test"
     resource = dbt_resource()
     site = sorted(Path(resource.dbt_executable).resolve().parent.parent.glob("lib/python*/site-packages"))

@@ -2,9 +2,9 @@
 -- raw collaborator/customer ids. Every interview is here, flagged or not, with its field-work QA weight:
 -- the score, pain-point, rating and verbatim marts leave out weight 0 and weigh NPS by it.
 --
--- Incremental over the partition window [min_date, max_date) (--vars). A run re-derives every submission the
--- window can have changed, ranking all versions of just those submissions (macros/latest_versions.sql, the
--- rules of stg_interviews) instead of the whole history:
+-- Incremental over the partition window [min_date, max_date) (macros/partition_window.sql). A run re-derives
+-- every submission the window can have changed, ranking all versions of just those submissions
+-- (macros/latest_versions.sql, the rules of stg_interviews) instead of the whole history:
 --   * submissions with a version landing in the window;
 --   * submissions whose current row came from the window (that version may have been withdrawn by a
 --     re-ingestion, letting an older version win again).
