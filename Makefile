@@ -19,11 +19,14 @@ install: .venv/.installed
 
 .venv/.installed: pyproject.toml uv.lock
 	@test -x $(UV) || (python3 -m venv .tools && .tools/bin/pip install -q --disable-pip-version-check uv==0.13.8)
-	$(UV) sync --frozen --python python3
-	UV_PROJECT_ENVIRONMENT=.venv-dbt $(UV) sync --frozen --python python3 --only-group dbt --no-install-project
+	$(UV) sync --frozen --python python3 --compile-bytecode
+	UV_PROJECT_ENVIRONMENT=.venv-dbt $(UV) sync --frozen --python python3 --only-group dbt --no-install-project --compile-bytecode
 	@touch $@
 
+# Bytecode of our own modules too: with PYTHONDONTWRITEBYTECODE set (as on some machines), every Dagster and dbt
+# process would otherwise compile them again (the envs are compiled by `uv sync --compile-bytecode`).
 manifest: install
+	@.venv/bin/python -m compileall -q fieldvoice orchestration assets >/dev/null
 	@if [ -d dbt_project/models ] && [ -f orchestration/dbt_project.py ]; then \
 	  .venv/bin/dagster-dbt project prepare-and-package --file orchestration/dbt_project.py >/dev/null; fi
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from fieldvoice.fieldqa.config import QaConfig
 from fieldvoice.fieldqa.flags import flag_interviews
+from fieldvoice.fieldqa.frames import isin, on_distinct
 from fieldvoice.fieldqa.policy import build_quality
 from fieldvoice.fieldqa.review import AUDIT_COLUMNS, apply_reviews
 from fieldvoice.fieldqa.scorecard import collaborator_scorecard, team_summary
@@ -50,7 +51,7 @@ def assess_day(
     timings: dict[str, float] = {}
     flags = flag_interviews(interviews, localities, config, history=history, timings=timings)
     quality = build_quality(interviews, flags, config)
-    ours = decisions[decisions["submission_id"].isin(quality["submission_id"])] if decisions is not None else None
+    ours = decisions[isin(decisions["submission_id"], quality["submission_id"])] if decisions is not None else None
     if ours is not None and not ours.empty:
         quality, audit = apply_reviews(quality, ours)
     else:
@@ -68,8 +69,8 @@ def scorecards(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Collaborator scorecards for the day and for its ISO week so far (`interviews`/`flags` cover the week up to
     `as_of`), with the country-team summary of both. Rank 1 = the supervisor looks there first."""
-    today = interviews["partition_date"].astype("string") == as_of.isoformat()
-    day_flags = flags[flags["partition_date"].astype("string") == as_of.isoformat()]
+    today = on_distinct(interviews["partition_date"], lambda d: d.astype("string") == as_of.isoformat())
+    day_flags = flags[on_distinct(flags["partition_date"], lambda d: d.astype("string") == as_of.isoformat())]
     cards = pd.concat(
         [
             collaborator_scorecard(interviews[today], day_flags, config, period="day"),

@@ -142,14 +142,16 @@ def near_duplicates(frame: pd.DataFrame, rule: FlagRule, current: int) -> Hits:
         block = np.zeros(len(eligible), dtype=np.int64)
     pairs = candidate_pairs(sig, block, bands, rows, int(p.get("window", 32)))
     pairs = pairs[eligible[pairs[:, 0]] < current]  # history-only pairs were judged on their own day
-    ids = frame["submission_id"].to_numpy()[eligible]
-    pairs = pairs[ids[pairs[:, 0]] != ids[pairs[:, 1]]]  # a re-export is not a copy
+    ids = pd.factorize(frame["submission_id"])[0][eligible]
+    pairs = pairs[(ids[pairs[:, 0]] != ids[pairs[:, 1]]) | (ids[pairs[:, 0]] < 0)]  # a re-export is not a copy
     # Most LSH candidates share one sentence, not the text: skip those before the exact comparison.
     pairs = pairs[estimated_jaccard(sig, pairs) >= float(p.get("min_jaccard", 0.5))]
     if not len(pairs):
         return Hits.empty()
-    texts = np.array(text.take(pa.array(eligible)).to_pylist(), dtype=object)
-    score = process.cpdist(texts[pairs[:, 0]], texts[pairs[:, 1]], scorer=fuzz.ratio, workers=-1)
+    # Python strings for rapidfuzz: only the texts of a candidate pair (a fraction of them).
+    compared, at = np.unique(pairs, return_inverse=True)
+    texts = np.array(text.take(pa.array(eligible[compared])).to_pylist(), dtype=object)[at.reshape(pairs.shape)]
+    score = process.cpdist(texts[:, 0], texts[:, 1], scorer=fuzz.ratio, workers=-1)
     pairs, score = pairs[score >= rule.threshold * 100], score[score >= rule.threshold * 100] / 100
     return _flag_clusters(frame, eligible, pairs, score, rule, current)
 

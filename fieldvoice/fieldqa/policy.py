@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from fieldvoice.fieldqa.config import FLAGS, QaConfig
+from fieldvoice.fieldqa.frames import on_distinct
 
 INTERVIEW_QUALITY_SCHEMA: dict[str, str] = {
     "submission_id": "VARCHAR",
@@ -32,7 +33,9 @@ def typed_quality(frame: pd.DataFrame) -> pd.DataFrame:
 def build_quality(interviews: pd.DataFrame, flags: pd.DataFrame, config: QaConfig) -> pd.DataFrame:
     """One row per interview of `interviews` (flagged or not): weight, status, flags, decided_by = policy."""
     base = interviews[["submission_id", "partition_date", "country_code"]].drop_duplicates("submission_id")
-    base = base.assign(partition_date=pd.to_datetime(base["partition_date"].astype("string")).dt.date)
+    base = base.assign(
+        partition_date=on_distinct(base["partition_date"], lambda d: pd.to_datetime(d.astype("string")).dt.date)
+    )
     base = base.reset_index(drop=True)
     # Interview x flag matrix, then every column at once (a per-interview groupby costs minutes at 10^6 rows).
     row = pd.Index(base["submission_id"]).get_indexer(flags["submission_id"])
@@ -47,10 +50,10 @@ def build_quality(interviews: pd.DataFrame, flags: pd.DataFrame, config: QaConfi
     excluded = (has & (policy == "exclude")).any(axis=1)
     excluded |= (config.escalate_at > 0) & (downweights >= config.escalate_at)
     weight[excluded] = 0.0
-    names = pd.Series("", index=base.index, dtype="string")
-    for k, flag in enumerate(FLAGS):
-        names = names.mask(has[:, k], names + flag + " ")
-    base["flags"] = names.str.rstrip(" ")
+    # Names per distinct combination of flags (a few dozen), not one string operation per flag and interview.
+    combos, combo = np.unique(has @ (1 << np.arange(len(FLAGS))), return_inverse=True)
+    names = np.array([" ".join(f for k, f in enumerate(FLAGS) if bits >> k & 1) for bits in combos], dtype=object)
+    base["flags"] = pd.array(names[combo], dtype="string")
     base["weight"] = weight
     flagged = has.any(axis=1)
     base["status"] = np.select(

@@ -11,12 +11,18 @@ import hashlib
 import hmac
 import os
 
+import numpy as np
 import pandas as pd
 
 from fieldvoice.contract import RATING_COLUMNS
 from fieldvoice.fieldqa.config import FLAGS, QaConfig
+from fieldvoice.fieldqa.frames import on_distinct
 
 ANOMALIES = ("nps_flat", "same_scores", "short_texts")
+# What the scorecards read of validated.interviews and fieldqa.interview_flags (the asset selects only these).
+INTERVIEW_COLUMNS = ("submission_id", "collaborator_id", "country_code", "partition_date", "verbatim", "nps", "csat",
+                     *RATING_COLUMNS)  # fmt: skip
+FLAG_COLUMNS = ("submission_id", "flag", "partition_date")
 
 
 def _period(dates: pd.Series, period: str) -> pd.Series:
@@ -29,17 +35,28 @@ def _period(dates: pd.Series, period: str) -> pd.Series:
     raise ValueError(f"period must be 'day' or 'week', not {period!r}")
 
 
+def _pattern(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of the rows' values in `columns` (missing is a value of its own):
+    factorised codes folded pairwise, no string conversion of every cell."""
+    pattern = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(frame[column])
+        pattern = pd.factorize(pattern * (len(uniques) + 1) + codes + 1)[0]  # stays < len(frame): no overflow
+    return pattern
+
+
 def collaborator_scorecard(
     interviews: pd.DataFrame, flags: pd.DataFrame, config: QaConfig, period: str = "day"
 ) -> pd.DataFrame:
     """One row per (collaborator, country, period), ranked by suspicion (rank 1 = look here first)."""
     card = config.scorecard
-    frame = interviews.assign(period=_period(interviews["partition_date"], period)).reset_index(drop=True)
+    frame = interviews.assign(period=on_distinct(interviews["partition_date"], lambda d: _period(d, period)))
+    frame = frame.reset_index(drop=True)
     keys = ["collaborator_id", "country_code", "period"]
     frame["text_len"] = frame["verbatim"].astype("string").str.len().astype("float64")
     # One answer pattern per interview, to spot a collaborator who gives everybody the same scores.
     answers = [c for c in ("nps", "csat", *RATING_COLUMNS) if c in frame.columns]
-    frame["answers"] = pd.util.hash_pandas_object(frame[answers].astype("string").fillna("-"), index=False)
+    frame["answers"] = _pattern(frame, answers)
     frame["nps_f"] = frame["nps"].astype("Float64").astype(float)
     grouped = frame.groupby(keys, dropna=False, sort=False)
     out = grouped.agg(interviews=("submission_id", "nunique"), text_len_median=("text_len", "median"))
@@ -74,7 +91,10 @@ def collaborator_scorecard(
     }
     for name, hit in anomaly.items():
         score += card.anomaly_weights.get(name, 0.0) * hit.fillna(False).astype(float)
-    out["anomalies"] = [" ".join(name for name in ANOMALIES if anomaly[name].iat[i]) for i in range(len(out))]
+    names = pd.Series("", index=out.index)
+    for name in ANOMALIES:
+        names = names.mask(anomaly[name].fillna(False).to_numpy(bool), names + " " + name)
+    out["anomalies"] = names.str.lstrip(" ")
     out["suspicion"] = (score * n / (n + card.volume_prior)).round(4)
     out = out.drop(columns=[f"n_{flag}" for flag in FLAGS] + ["peer_text_len"])
     out = out.sort_values(["period", "suspicion", "collaborator_id"], ascending=[True, False, True], kind="stable")

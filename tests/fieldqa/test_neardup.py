@@ -75,9 +75,9 @@ def test_candidate_search_is_not_quadratic() -> None:
     """50,000 copies of one text in one bucket: each meets at most `window` neighbours, and it is fast."""
     n, window = 50_000, 8
     sig = np.zeros((n, 6), dtype=np.uint64)
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: a busy CI machine must not fail a speed guard
     pairs = candidate_pairs(sig, np.zeros(n, dtype=np.int64), bands=2, rows=3, window=window)
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
     assert len(pairs) <= n * window
     assert len(pairs) > n - 1, "copies stay chained together"
 

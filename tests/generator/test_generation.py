@@ -51,9 +51,9 @@ def test_generate_day_writes_reference_and_one_small_day(tmp_path: Path) -> None
 
 
 def test_fifteen_thousand_interviews_a_day_fast_and_varied(tmp_path: Path) -> None:
-    began = time.perf_counter()
+    began = time.process_time()  # CPU, not wall time: a loaded CI machine must not fail a speed guard
     report = generate(tmp_path, date(2026, 11, 2), days=1)
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     assert report.interviews_per_day == {date(2026, 11, 2): 15_000}
     assert elapsed < 10, f"15,000 interviews took {elapsed:.1f} s"
 

@@ -1,10 +1,29 @@
 """The theme-match cache: a run fed the cache of earlier runs matches only new texts and gives the very same
 tables; entries of another taxonomy or matcher version are ignored."""
 
-import pandas as pd
+from dataclasses import dataclass
+from pathlib import Path
 
-from fieldvoice.insights import analyse, load_taxonomy, match_cache
-from tests.insights.conftest import AS_OF, Analysed
+import pandas as pd
+import pytest
+
+from fieldvoice.insights import InsightResult, analyse, load_taxonomy, match_cache
+from tests.insights.conftest import AS_OF
+from tests.insights.frames import frames_from_landing
+
+
+@dataclass
+class Small:
+    verbatims: pd.DataFrame
+    interviews: pd.DataFrame
+    result: InsightResult
+
+
+@pytest.fixture(scope="module")
+def small(landing: Path) -> Small:
+    """One day: each test analyses it again, and the session's five days cost seconds per analysis."""
+    verbatims, interviews = frames_from_landing(landing, [AS_OF])
+    return Small(verbatims, interviews, analyse(verbatims, interviews, AS_OF))
 
 
 def _assert_same_tables(a, b) -> None:
@@ -13,8 +32,8 @@ def _assert_same_tables(a, b) -> None:
     assert a.opportunity_list == b.opportunity_list
 
 
-def test_first_run_caches_every_distinct_text(analysed: Analysed) -> None:
-    result, texts = analysed.result, analysed.verbatims.set_index("verbatim_id")["text"]
+def test_first_run_caches_every_distinct_text(small: Small) -> None:
+    result, texts = small.result, small.verbatims.set_index("verbatim_id")["text"]
     cached = result.new_matches
     assert cached["text_hash"].nunique() == result.metadata["distinct_texts"] == result.metadata["texts_matched_now"]
     assert set(cached["text_hash"]) <= {match_cache.text_hash(str(t)) for t in texts.dropna()}
@@ -26,36 +45,36 @@ def test_first_run_caches_every_distinct_text(analysed: Analysed) -> None:
     assert set(cached["taxonomy_hash"]) == {load_taxonomy().content_hash}
 
 
-def test_a_cached_run_matches_nothing_and_gives_identical_tables(analysed: Analysed) -> None:
-    cached = analysed.result.new_matches.assign(partition_date=AS_OF)
-    again = analyse(analysed.verbatims, analysed.interviews, AS_OF, known_matches=cached)
+def test_a_cached_run_matches_nothing_and_gives_identical_tables(small: Small) -> None:
+    cached = small.result.new_matches.assign(partition_date=AS_OF)
+    again = analyse(small.verbatims, small.interviews, AS_OF, known_matches=cached)
     assert again.metadata["texts_matched_now"] == 0 and again.new_matches.empty
-    _assert_same_tables(analysed.result, again)
+    _assert_same_tables(small.result, again)
 
 
-def test_only_texts_missing_from_the_cache_are_matched(analysed: Analysed) -> None:
-    cached = analysed.result.new_matches
+def test_only_texts_missing_from_the_cache_are_matched(small: Small) -> None:
+    cached = small.result.new_matches
     dropped = sorted(set(cached["text_hash"]))[::7]
     partial = cached[~cached["text_hash"].isin(dropped)]
-    again = analyse(analysed.verbatims, analysed.interviews, AS_OF, known_matches=partial)
+    again = analyse(small.verbatims, small.interviews, AS_OF, known_matches=partial)
     assert again.metadata["texts_matched_now"] == len(dropped)
     assert set(again.new_matches["text_hash"]) == set(dropped)
-    _assert_same_tables(analysed.result, again)
+    _assert_same_tables(small.result, again)
 
 
-def test_entries_of_another_taxonomy_or_matcher_version_are_ignored(analysed: Analysed) -> None:
+def test_entries_of_another_taxonomy_or_matcher_version_are_ignored(small: Small) -> None:
     # A stale entry claiming no theme for every text would empty the assignments if it were used.
-    stale = analysed.result.new_matches.drop_duplicates("text_hash").assign(
+    stale = small.result.new_matches.drop_duplicates("text_hash").assign(
         theme_id=None, score=None, span_start=None, span_end=None, method=None, n_evidence=None
     )
     for other in (stale.assign(taxonomy_hash="0" * 16), stale.assign(matcher_version="0")):
-        again = analyse(analysed.verbatims, analysed.interviews, AS_OF, known_matches=other)
-        assert again.metadata["texts_matched_now"] == analysed.result.metadata["texts_matched_now"]
-        pd.testing.assert_frame_equal(again.assignments, analysed.result.assignments)
+        again = analyse(small.verbatims, small.interviews, AS_OF, known_matches=other)
+        assert again.metadata["texts_matched_now"] == small.result.metadata["texts_matched_now"]
+        pd.testing.assert_frame_equal(again.assignments, small.result.assignments)
 
 
-def test_duplicate_entries_from_runs_out_of_day_order_count_once(analysed: Analysed) -> None:
-    cached = analysed.result.new_matches
+def test_duplicate_entries_from_runs_out_of_day_order_count_once(small: Small) -> None:
+    cached = small.result.new_matches
     twice = pd.concat([cached.assign(partition_date=AS_OF), cached.assign(partition_date=AS_OF.replace(day=1))])
-    again = analyse(analysed.verbatims, analysed.interviews, AS_OF, known_matches=twice)
-    pd.testing.assert_frame_equal(again.assignments, analysed.result.assignments)
+    again = analyse(small.verbatims, small.interviews, AS_OF, known_matches=twice)
+    pd.testing.assert_frame_equal(again.assignments, small.result.assignments)
