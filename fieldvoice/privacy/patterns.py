@@ -68,11 +68,35 @@ WEAK_INTRO = re.compile(
     rf"(?P<gap>\s+(?:(?:{_TITLE_ABBREVIATIONS}|(?i:{_TITLES}))\s+)?)(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)"
 )
 ARABIC_INTRO = re.compile(rf"(?P<intro>(?:انا\s+)?[اإ]سمي)(?P<gap>\s+)(?P<name>{_AR_WORD}(?:\s+{_AR_WORD})?)")
-# Cheap gate: no intro keyword anywhere means the intro regexes cannot match.
+# Cheap gate over a whole column (redact_many): no intro keyword anywhere means the intro regexes cannot match.
 INTRO_HINT = re.compile(
     r"(?i:appel|nom|name|call|chamo|nome|tudd|tur|moi|ask|speak|demand|contact|m\.|mr|mrs|ms|mme|mlle|"
     r"monsieur|madame|mademoiselle|mister|miss|dr|sr|dona|senhor)|سمي"
 )
+# Per-regex gates, searched case-sensitively in `text.lower()` (see `lowered_for_gates`); a text failing its gate
+# cannot match the regex. First a literal every alternative of the intro needs: plain literal alternations let `re`
+# jump to their first letters, where the (?i:) intro regexes try every position. Then, for the few texts holding
+# one, the intro alternatives themselves (lowered text, so no (?i:)) followed by the whitespace of the gap.
+STRONG_INTRO_KEYS = re.compile("appel|nom|name|called|chamo|tudd|sama")
+STRONG_INTRO_GATE = re.compile(rf"(?:{'|'.join(_STRONG_INTROS)})\s")
+WEAK_INTRO_KEYS = re.compile(
+    r"moi|ask|speak|demande|contacte|appele|call|monsieur|madame|mademoiselle|mister|miss|dona|senhor|"
+    r"m\.|mr|ms|mme|mlle|dr|sr"
+)
+WEAK_INTRO_GATE = re.compile(rf"(?:{'|'.join(_WEAK_INTROS)}|{_TITLES}|{_TITLE_ABBREVIATIONS})\s")
+ARABIC_INTRO_GATE = "سمي"  # a plain substring test on the text itself
+CUSTOMER_REF_GATE, COLLABORATOR_ID_GATE = "cus", "emp"
+# The only characters (?i:) matches to an ASCII letter although their str.lower() is not that letter
+# (İ ı ſ and the Kelvin sign): a text holding one skips the lowered gates.
+_CASE_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered_for_gates(text: str) -> str | None:
+    """`text.lower()` for the gates above, or None when the gates cannot be trusted (then every regex runs)."""
+    if not text.isascii() and _CASE_SPECIALS.search(text):
+        return None
+    return text.lower()
+
 
 # Words that are never redacted as a "name" even when a customer_name token equals them (particles, Wolof
 # articles such as "bi" that would wipe out the text).
@@ -92,7 +116,18 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+# The same mapping as a regex over the characters it changes: str.translate looks every character up in the
+# table, which costs more than finding the few accented or capital letters of a line.
+_FOLD_CHARS = {chr(code): base for code, base in FOLD.items()}
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD_CHARS) + "]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD_CHARS[match.group()]
 
 
 def fold(text: str) -> str:
-    return text.translate(FOLD)
+    """Accents off and lower case, one character for one (`FOLD`); on ASCII that is exactly str.lower()."""
+    if text.isascii():
+        return text.lower()
+    return _FOLDABLE.sub(_fold_char, text)

@@ -13,19 +13,24 @@ ones, which contain no digits or name-like words, so nothing is redacted twice):
    after a self-introduction or a title ("je m'appelle X", "my name is X", "اسمي X", "moi c'est X",
    "call X on", "Monsieur X")                                                     -> [NAME]
 
-Speed: every step is gated by a cheap test (an '@', a digit, a folded-substring hit, an intro keyword), so
-text without personal data costs a few regex scans; phonenumbers only sees candidate spans.
+Speed: every step is gated by a cheap test (an '@', a digit, a folded-substring hit, a keyword each intro regex
+needs, found in the lowered text), so text without personal data costs a few substring scans; phonenumbers only
+sees candidate spans. The gates only skip regexes that cannot match: the output is the ungated one.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import phonenumbers
 
+from fieldvoice.parallel import map_chunks, preload
 from fieldvoice.privacy import patterns as p
+
+if TYPE_CHECKING:  # pandas is imported where a column is gated only (see _column_gate)
+    import pandas as pd
 
 PLACEHOLDERS: dict[str, str] = {
     "email": "[EMAIL]",
@@ -44,6 +49,7 @@ _BRANDS_WORDS = (
     "umniah etisalat vodafone money orangemoney celtiis nexttel camtel malitel telecel"
 )
 _BRANDS = frozenset(_BRANDS_WORDS.split())
+preload(__name__)  # pool workers fork with this module (and phonenumbers) imported
 
 
 @dataclass(frozen=True)
@@ -61,47 +67,86 @@ def redact(text: str | None, known_names: Iterable[str | None] = (), region: str
     of the row, tried first for national-format phone numbers."""
     if not text:
         return RedactionResult(text or "", {})
-    counts: dict[str, int] = {}
-    if "@" in text:
-        text = _sub(p.EMAIL, text, "email", counts)
-    if _DIGIT.search(text):
-        text = _sub(p.CUSTOMER_REF, text, "customer_ref", counts)
-        text = _sub(p.COLLABORATOR_ID, text, "collaborator_id", counts)
-        if p.DIGIT_RUN7.search(text):
-            text = _redact_phones(text, region, counts)
-            text = _sub(p.LONG_ID, text, "id", counts)
-    text = _redact_known_names(text, known_names, counts)
-    if p.INTRO_HINT.search(text):
-        text = _redact_introductions(text, counts)
-    return RedactionResult(text, counts)
+    return _redact(text, _name_tokens(known_names), region, None)
 
 
 def redact_many(
-    texts: Sequence[str | None] | pd.Series,
-    names: Sequence[str | None] | pd.Series | None = None,
-    regions: Sequence[str | None] | pd.Series | None = None,
+    texts: "Sequence[str | None] | pd.Series",
+    names: "Sequence[str | None] | pd.Series | None" = None,
+    regions: "Sequence[str | None] | pd.Series | None" = None,
+    min_parallel: int | None = None,
 ) -> tuple[list[str | None], list[int]]:
-    """Vectorised helper: redacted texts (None stays None) and the number of items redacted per text."""
-    series = pd.Series(list(texts), dtype="string")
-    gate = series.str.contains(_COLUMN_GATE, regex=True).fillna(False).to_numpy(dtype=bool)
-    texts = series.tolist()
-    names = list(names) if names is not None else [None] * len(texts)
-    regions = list(regions) if regions is not None else [None] * len(texts)
-    out: list[str | None] = []
-    totals: list[int] = []
-    for text, name, region, flagged in zip(texts, names, regions, gate, strict=True):
+    """Vectorised helper: redacted texts (None stays None) and the number of items redacted per text.
+    `min_parallel`: above this many texts, redact in a process pool (`fieldvoice.parallel`); same output."""
+    prepared, flags = _column_gate(texts)
+    n = len(prepared)
+    rows = list(
+        zip(
+            prepared,
+            flags,
+            list(names) if names is not None else [None] * n,
+            list(regions) if regions is not None else [None] * n,
+            strict=True,
+        )
+    )
+    done = redact_rows(rows) if min_parallel is None else map_chunks(redact_rows, rows, min_parallel)
+    return [text for text, _ in done], [total for _, total in done]
+
+
+def redact_rows(rows: list[tuple[str | None, bool, str | None, str | None]]) -> list[tuple[str | None, int]]:
+    """(text, passed the column gate, name, region) -> (redacted text, items redacted): `redact_many`'s work on
+    plain lists, so process-pool workers need neither pandas nor the gate."""
+    out: list[tuple[str | None, int]] = []
+    no_tokens: frozenset[str] = frozenset()
+    for text, flagged, name, region in rows:
         if not isinstance(text, str) or not text:
-            out.append(None)
-            totals.append(0)
+            out.append((None, 0))
             continue
-        if not flagged and not _mentions(text, name):
-            out.append(text)
-            totals.append(0)
+        tokens = _tokens_of(name) if isinstance(name, str) else no_tokens
+        # Folded once: the cheap "does the name occur at all" test and the name step share it.
+        folded = p.fold(text) if tokens else None
+        if not flagged and not (folded is not None and any(token in folded for token in tokens)):
+            out.append((text, 0))
             continue
-        result = redact(text, (name,) if isinstance(name, str) else (), region if isinstance(region, str) else None)
-        out.append(result.text)
-        totals.append(result.total)
-    return out, totals
+        result = _redact(text, tokens, region if isinstance(region, str) else None, folded)
+        out.append((result.text, result.total))
+    return out
+
+
+def _column_gate(texts: "Sequence[str | None] | pd.Series") -> tuple[list[str | None], list[bool]]:
+    """The texts as pandas' string dtype reads them, and whether each passes the gate pyarrow (RE2) runs over
+    the whole column: a text that fails it and holds no token of its name is returned untouched."""
+    import pandas as pd  # here, not at import: pool workers (redact_rows) do without it
+
+    series = pd.Series(list(texts), dtype="string")
+    flags = series.str.contains(_COLUMN_GATE, regex=True).fillna(False).to_numpy(dtype=bool)
+    return series.tolist(), flags.tolist()
+
+
+def _redact(text: str, tokens: Set[str], region: str | None, folded: str | None) -> RedactionResult:
+    """`redact` with the name tokens ready and, optionally, `p.fold(text)` already computed."""
+    counts: dict[str, int] = {}
+    if "@" in text:
+        text = _sub(p.EMAIL, text, "email", counts)
+    low = p.lowered_for_gates(text)
+    if _DIGIT.search(text):
+        if low is None or p.CUSTOMER_REF_GATE in low:
+            text = _sub(p.CUSTOMER_REF, text, "customer_ref", counts)
+            low = p.lowered_for_gates(text)
+        if low is None or p.COLLABORATOR_ID_GATE in low:
+            text = _sub(p.COLLABORATOR_ID, text, "collaborator_id", counts)
+        if p.DIGIT_RUN7.search(text):
+            text = _redact_phones(text, region, counts)
+            text = _sub(p.LONG_ID, text, "id", counts)
+    # Every step counts what it replaced: no new count means the text, its fold and its lowered copy are unchanged.
+    changed = sum(counts.values())
+    if changed:
+        folded, low = None, p.lowered_for_gates(text)
+    text = _redact_known_names(text, tokens, counts, folded)
+    if sum(counts.values()) != changed:
+        low = p.lowered_for_gates(text)
+    text = _redact_introductions(text, counts, low)
+    return RedactionResult(text, counts)
 
 
 def _sub(pattern: re.Pattern[str], text: str, kind: str, counts: dict[str, int]) -> str:
@@ -168,14 +213,6 @@ def _valid_somewhere(candidate: str, region: str | None) -> bool:
     return False
 
 
-def _mentions(text: str, name: str | None) -> bool:
-    """Cheap: does any token of the name occur (folded) anywhere in the text?"""
-    if not isinstance(name, str):
-        return False
-    folded = p.fold(text)
-    return any(token in folded for token in _name_tokens((name,)))
-
-
 @lru_cache(maxsize=65_536)
 def _tokens_of(name: str) -> frozenset[str]:
     """Folded tokens of one name worth matching (names repeat across rows and columns: cached)."""
@@ -191,11 +228,11 @@ def _name_tokens(known_names: Iterable[str | None]) -> set[str]:
     return tokens
 
 
-def _redact_known_names(text: str, known_names: Iterable[str | None], counts: dict[str, int]) -> str:
-    tokens = _name_tokens(known_names)
+def _redact_known_names(text: str, tokens: Set[str], counts: dict[str, int], folded: str | None) -> str:
     if not tokens:
         return text
-    folded = p.fold(text)
+    if folded is None:
+        folded = p.fold(text)
     hits = [t for t in tokens if t in folded]
     if not hits:
         return text
@@ -211,7 +248,9 @@ def _redact_known_names(text: str, known_names: Iterable[str | None], counts: di
     return text
 
 
-def _redact_introductions(text: str, counts: dict[str, int]) -> str:
+def _redact_introductions(text: str, counts: dict[str, int], low: str | None) -> str:
+    """`low`: `p.lowered_for_gates(text)`."""
+
     def replace(m: re.Match[str]) -> str:
         first = p.fold(m.group("name").split()[0])
         if first in p.NAME_STOPWORDS or first in _BRANDS or m.group("name").startswith("["):
@@ -219,6 +258,14 @@ def _redact_introductions(text: str, counts: dict[str, int]) -> str:
         counts["name"] = counts.get("name", 0) + 1
         return m.group("intro") + m.group("gap") + PLACEHOLDERS["name"]
 
-    text = p.STRONG_INTRO.sub(replace, text)
-    text = p.WEAK_INTRO.sub(replace, text)
-    return p.ARABIC_INTRO.sub(replace, text)
+    # Each regex runs only when its gate passes; a replacement invalidates the lowered copy.
+    if low is None or (p.STRONG_INTRO_KEYS.search(low) and p.STRONG_INTRO_GATE.search(low)):
+        before = counts.get("name", 0)
+        text = p.STRONG_INTRO.sub(replace, text)
+        if counts.get("name", 0) != before:
+            low = p.lowered_for_gates(text)
+    if low is None or (p.WEAK_INTRO_KEYS.search(low) and p.WEAK_INTRO_GATE.search(low)):
+        text = p.WEAK_INTRO.sub(replace, text)
+    if p.ARABIC_INTRO_GATE in text:
+        text = p.ARABIC_INTRO.sub(replace, text)
+    return text

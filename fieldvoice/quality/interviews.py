@@ -20,7 +20,7 @@ from fieldvoice.quality.gx_runner import EXPECTATIONS_DIR, ROW_ID, expectations_
 from fieldvoice.quality.prepare import prepare_interviews
 from fieldvoice.quality.results import ExpectationOutcome, InterviewValidation, LevelResult
 from fieldvoice.quality.tables import QUARANTINE_INTERVIEWS_SCHEMA, ReferenceData
-from fieldvoice.quality.validated import validated_interviews, withdraw_without_consent
+from fieldvoice.quality.validated import validated_interviews, warm_up_pool, withdraw_without_consent
 
 _SAMPLE_COLUMNS = ("partition_date", "source_file", "source_line", "submission_id")
 
@@ -58,6 +58,7 @@ def validate_interviews(
     if not schema_level.success:
         return _blocked(raw, suite, schema_level, partition, now, timings)
 
+    warm_up_pool(len(raw))
     prepared = prepare_interviews(raw, now)
     lap("prepare")
     consent = prepared["consent__flag"].fillna(False).to_numpy(dtype=bool)

@@ -10,12 +10,17 @@ Texts with fewer than 3 letters (emoji, "ok", a number) get None.
 """
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import numpy as np
 
 from fieldvoice.contract import COUNTRIES
+from fieldvoice.parallel import map_chunks, preload
+from fieldvoice.text.langid_batch import BatchIdentifier
+
+if TYPE_CHECKING:  # pandas is imported by detect_languages only: pool workers (detect_many) do without it
+    import pandas as pd
 
 # py3langid labels worth considering here: the programme's languages plus neighbours it knows.
 PLAUSIBLE = ("fr", "en", "ar", "ary", "arz", "pt", "mg", "ln", "sw", "fuv", "ha", "es")
@@ -29,46 +34,77 @@ _WOLOF_MARKERS_WORDS = (
 WOLOF_MARKERS = frozenset(_WOLOF_MARKERS_WORDS.split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
-_LETTER = re.compile(r"[^\W\d_]")
+_UNDECIDED = ""
+# Pool workers get the model from their forkserver rather than loading it each (see langid_model).
+preload("fieldvoice.text.langid_model")
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    # Loading the model costs ~1 s: once per process, on first use, never at import.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _identifier() -> BatchIdentifier:
+    # Loading the model costs ~1 s: once per process, on first use, never at import of this module.
+    from fieldvoice.text.langid_model import IDENTIFIER
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages([code for code in PLAUSIBLE if code in identifier.nb_classes])
-    return identifier
+    return IDENTIFIER
 
 
 def detect_language(text: str | None) -> str | None:
     """ISO 639-1 code of the text's main language, or None when there is too little text to tell."""
-    if not isinstance(text, str):
-        return None
-    letters = len(_LETTER.findall(text))
+    return detect_many([text])[0]
+
+
+def detect_languages(texts: "pd.Series | Iterable[str | None]", min_parallel: int | None = None) -> "pd.Series":
+    """Vectorised `detect_language`: each distinct text is classified once (re-exports repeat verbatims).
+    `min_parallel`: above this many distinct texts, classify in a process pool (`fieldvoice.parallel`)."""
+    import pandas as pd
+
+    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="object")
+    mask = series.notna().to_numpy(dtype=bool)
+    out = np.full(len(series), None, dtype=object)
+    if mask.any():
+        codes, uniques = pd.factorize(series[mask])
+        distinct = list(uniques)
+        found = detect_many(distinct) if min_parallel is None else map_chunks(detect_many, distinct, min_parallel)
+        out[mask] = np.asarray(found, dtype=object)[codes]
+    return pd.Series(out, index=series.index, dtype="string")
+
+
+def detect_many(texts: Sequence[object]) -> list[str | None]:
+    """`detect_language` over a list (anything but a str gets None); the texts left for py3langid are classified
+    together (batched walk)."""
+    codes: list[str | None] = [None] * len(texts)
+    pending: list[int] = []
+    pending_texts: list[str] = []
+    for i, text in enumerate(texts):
+        if isinstance(text, str):
+            code = _rule_based(text)
+            if code == _UNDECIDED:
+                pending.append(i)
+                pending_texts.append(text)
+            else:
+                codes[i] = code
+    if pending:
+        classified = _identifier().classify_many(pending_texts)
+        for i, (code, _) in zip(pending, classified, strict=True):
+            codes[i] = _FOLD_CODES.get(code, code)
+    return codes
+
+
+def _rule_based(text: str) -> str | None:
+    """None (too few letters), "ar", "wo", or _UNDECIDED (py3langid's turn). One word scan serves all
+    three tests: every letter lies in exactly one word match, whose only non-letter is an apostrophe."""
+    words = _WORD.findall(text)
+    joined = "".join(words)
+    letters = len(joined) - joined.count("'") - joined.count("’")
     if letters < 3:
         return None
-    if len(_ARABIC.findall(text)) * 3 >= letters:
+    if _ARABIC.search(text) and len(_ARABIC.findall(text)) * 3 >= letters:
         return "ar"
-    words = [w.lower() for w in _WORD.findall(text)]
-    markers = [w for w in words if w in WOLOF_MARKERS]
-    if len(set(markers)) >= 2 and len(markers) * 5 >= len(words):
-        return "wo"
-    code, _ = _identifier().classify(text)
-    return _FOLD_CODES.get(code, code)
-
-
-def detect_languages(texts: pd.Series | Iterable[str | None]) -> pd.Series:
-    """Vectorised `detect_language`: each distinct text is classified once (re-exports repeat verbatims)."""
-    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="object")
-    mask = series.notna()
-    out = pd.Series(None, index=series.index, dtype="object")
-    if mask.any():
-        values = series[mask]
-        distinct = {value: detect_language(value) for value in pd.unique(values)}
-        out[mask] = values.map(distinct)
-    return out.astype("string")
+    # Words hold no spaces and lower() adds none, so one lower() over the joined words splits back word for word.
+    lowered = " ".join(words).lower().split(" ")
+    if len(WOLOF_MARKERS.intersection(lowered)) >= 2:
+        markers = sum(1 for word in lowered if word in WOLOF_MARKERS)
+        if markers * 5 >= len(lowered):
+            return "wo"
+    return _UNDECIDED
 
 
 def plausible_languages(country_code: str) -> tuple[str, ...]:
