@@ -40,10 +40,14 @@ PLACEHOLDERS: dict[str, str] = {
     "id": "[ID]",
     "name": "[NAME]",
 }
-_DIGIT = re.compile(r"[0-9]")
+# ASCII and Arabic-Indic digits (Egypt, Jordan and Gulf keyboards write "٠١٠١٢٣٤٥٦٧٨"): the phone and ID
+# regexes match any Unicode digit, so the gate in front of them must too. Explicit ranges, not \d: the column
+# gate also runs in pyarrow's RE2, where \d is ASCII only.
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_DIGIT = re.compile(f"[{_DIGITS}]")
 # The same gates as redact()'s, run over a whole column by pyarrow (RE2): rows that pass none of them and
 # hold no token of their customer's name are returned untouched without entering Python.
-_COLUMN_GATE = r"@|[0-9]|" + p.INTRO_HINT.pattern
+_COLUMN_GATE = f"@|[{_DIGITS}]|" + p.INTRO_HINT.pattern
 _BRANDS_WORDS = (
     "orange moov mtn wave free expresso airtel vodacom africell lonestar mascom telma ooredoo inwi zain "
     "umniah etisalat vodafone money orangemoney celtiis nexttel camtel malitel telecel"

@@ -3,6 +3,7 @@
 import re
 import time
 
+import pandas as pd
 import phonenumbers
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -134,3 +135,23 @@ def test_fast_enough_for_a_day_of_interviews():
     out, counts = redact_many(texts, ["Awa Ndiaye"] * len(texts), ["SN"] * len(texts))
     assert time.perf_counter() - started < 3.0  # ~0.8 s here; a loose bound for slower CI machines
     assert sum(counts) == 1_000 * 4 and "Ndiaye" not in out[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("اتصل بي على ٠١٠١٢٣٤٥٦٧٨ من فضلك", "[PHONE]"),  # Egyptian mobile in Arabic-Indic digits
+        ("رقمي ٠١٠ ١٢٣ ٤٥٦٧٨", "[PHONE]"),
+        ("شماره من ۰۹۱۲۳۴۵۶۷۸۹ است", "[ID]"),  # Extended Arabic-Indic (Persian) digits: caught as a long number
+    ],
+)
+def test_numbers_in_arabic_indic_digits_are_redacted(text: str, label: str) -> None:
+    """The digit gates once looked for 0-9 only, so these numbers reached the marts and the LLM untouched."""
+    assert label in redact(text, region="EG").text
+    for texts in ([text], pd.Series([text], dtype="string[pyarrow]"), pd.Series([text], dtype=object)):
+        redacted, counts = redact_many(texts, regions=["EG"])
+        assert label in redacted[0] and counts == [1], type(texts)
+
+
+def test_amounts_in_arabic_indic_digits_are_kept() -> None:
+    assert redact("المبلغ ٥٠٠ جنيه", region="EG").text == "المبلغ ٥٠٠ جنيه"
