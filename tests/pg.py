@@ -16,7 +16,11 @@ import pytest
 from fieldvoice.settings import PostgresSettings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import psycopg
+
+    from fieldvoice.warehouse import Warehouse
 
 SERVER_DEFAULTS = {"FIELDVOICE_PG_HOST": "127.0.0.1", "FIELDVOICE_PG_PASSWORD": "fieldvoice"}
 
@@ -65,3 +69,23 @@ def drop_database(admin: "psycopg.Connection", name: str) -> None:
 def pg_env(settings: PostgresSettings) -> dict[str, str]:
     """The environment that points the pipeline (warehouse resource and dbt) at `settings`' database."""
     return {"FIELDVOICE_WAREHOUSE": "postgres", **settings.dbt_env()}
+
+
+@contextmanager
+def open_test_warehouse(
+    request: pytest.FixtureRequest, tmp_path: "Path", database_fixture: str
+) -> Iterator["Warehouse"]:
+    """The warehouse of a test parametrised over ["duckdb", "postgres"]: a DuckDB file under `tmp_path`, or the
+    throwaway database the fixture named `database_fixture` provides."""
+    from fieldvoice.warehouse import DuckDBWarehouse
+
+    if request.param == "duckdb":
+        opened: Warehouse = DuckDBWarehouse.open(tmp_path / "wh.duckdb")
+    else:
+        from fieldvoice.warehouse.postgres import PostgresWarehouse
+
+        opened = PostgresWarehouse.open(request.getfixturevalue(database_fixture))
+    try:
+        yield opened
+    finally:
+        opened.close()

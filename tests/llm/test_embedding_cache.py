@@ -17,7 +17,7 @@ from fieldvoice.warehouse import DuckDBWarehouse, Warehouse
 from orchestration.resources import LlmResource
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.fakes.plugin import FAKE_API_KEY
-from tests.pg import throwaway_database
+from tests.pg import open_test_warehouse, throwaway_database
 
 TEXTS = ["réseau lent", "", "agent sans cash", "bundle finish fast", "agent sans cash", "la connexion coupe"]
 
@@ -30,14 +30,8 @@ def pg_database() -> Iterator[PostgresSettings]:
 
 @pytest.fixture(params=["duckdb", "postgres"])
 def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
-    if request.param == "duckdb":
-        opened: Warehouse = DuckDBWarehouse.open(tmp_path / "wh.duckdb")
-    else:
-        from fieldvoice.warehouse.postgres import PostgresWarehouse
-
-        opened = PostgresWarehouse.open(request.getfixturevalue("pg_database"))
-    yield opened
-    opened.close()
+    with open_test_warehouse(request, tmp_path, "pg_database") as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fieldvoice.settings import PostgresSettings
-from fieldvoice.warehouse import DuckDBWarehouse, Warehouse
-from tests.pg import throwaway_database
+from fieldvoice.warehouse import Warehouse
+from tests.pg import open_test_warehouse, throwaway_database
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +27,5 @@ def schema() -> str:
 
 @pytest.fixture(params=["duckdb", "postgres"])
 def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
-    if request.param == "duckdb":
-        opened: Warehouse = DuckDBWarehouse.open(tmp_path / "wh.duckdb")
-    else:
-        from fieldvoice.warehouse.postgres import PostgresWarehouse
-
-        opened = PostgresWarehouse.open(request.getfixturevalue("pg_database"))
-    yield opened
-    opened.close()
+    with open_test_warehouse(request, tmp_path, "pg_database") as opened:
+        yield opened
