@@ -9,8 +9,10 @@
 --   * submissions whose current row came from the window (that version may have been withdrawn by a
 --     re-ingestion, letting an older version win again).
 -- delete+insert on submission_id then replaces those rows, and the post-hook removes rows of the window whose
--- submission no longer exists at all. Running each changed partition once thus equals a full refresh, whatever
--- the order of the runs. The per-interview child tables mirror this table (macros/incremental_interviews.sql).
+-- submission no longer exists at all (NOT EXISTS, not NOT IN: on PostgreSQL a NOT IN list larger than work_mem
+-- is compared row by row; at 1,000,000 interviews that delete ran for more than 11 minutes). Running each
+-- changed partition once thus equals a full refresh, whatever the order of the runs. The per-interview child
+-- tables mirror this table (macros/incremental_interviews.sql).
 
 {{
     config(
@@ -19,9 +21,12 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         post_hook=[
-            "delete from {{ this }}
-             where {{ fieldvoice.in_partition_window('partition_date') }}
-               and submission_id not in (select submission_id from {{ ref('stg_interview_versions') }})"
+            "delete from {{ this }} as current_rows
+             where {{ fieldvoice.in_partition_window('current_rows.partition_date') }}
+               and not exists (
+                   select 1 from {{ ref('stg_interview_versions') }} as versions
+                   where versions.submission_id = current_rows.submission_id
+               )"
         ],
     )
 }}
