@@ -114,6 +114,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _commands(pids: list[int]) -> list[str]:
+    commands = []
+    for pid in pids:
+        try:
+            commands.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:200])
+        except OSError:
+            continue
+    return commands
+
+
 def _group(pgid: int) -> list[int]:
     """Live (not zombie) processes of a process group."""
     members = []
@@ -162,7 +172,11 @@ def _stop(process: subprocess.Popen, timeout: float) -> float:
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout)
-        wait_until(lambda: not _group(process.pid), max(1.0, timeout - (time.monotonic() - started)), "the group")
+        remaining = max(1.0, timeout - (time.monotonic() - started))
+        try:
+            wait_until(lambda: not _group(process.pid), remaining, "the group")
+        except AssertionError as error:  # name the stragglers: a flaky stop is otherwise undiagnosable
+            raise AssertionError(f"{error}; still running: {_commands(_group(process.pid))}") from None
     finally:
         if _group(process.pid):
             os.killpg(process.pid, signal.SIGKILL)
