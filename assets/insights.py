@@ -25,6 +25,11 @@ INSIGHT_TABLES = {
     "discovered_themes": "Clusters of verbatims no taxonomy theme explains, proposed as candidate themes.",
     "opportunities": "Ranked opportunities: reach x severity x growth, with the evidence behind each score.",
 }
+# The verbatims' columns the analysis reads (the mart's other columns would only cost memory at scale).
+VERBATIM_COLUMNS = (
+    "verbatim_id", "submission_id", "text", "country_code", "customer_segment", "journey_stage", "nps",
+    "interview_date", "interview_week",
+)  # fmt: skip
 MART_DEPS = [dg.AssetKey(["marts", "fct_verbatims"]), dg.AssetKey(["marts", "fct_interviews"])]
 
 
@@ -45,14 +50,16 @@ MART_DEPS = [dg.AssetKey(["marts", "fct_verbatims"]), dg.AssetKey(["marts", "fct
     pool=writer_pool(),
 )
 def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResource, llm: LlmResource):
-    from fieldvoice.insights import analyse, match_cache, to_markdown_preview  # sklearn: at run time, not load
+    from fieldvoice.insights import analyse, load_taxonomy, match_cache, to_markdown_preview  # sklearn: at run time
     from fieldvoice.warehouse import infer_schema
 
     as_of = date.fromisoformat(context.partition_key)
+    taxonomy = load_taxonomy()
     with warehouse.connect() as wh:
         verbatims, interviews = _read_window(wh, as_of)
-        known = _known_matches(wh, as_of)
-        result = analyse(verbatims, interviews, as_of, embedder=llm.embedder(wh), known_matches=known)
+        known = _known_matches(wh, as_of, taxonomy.content_hash)
+        embedder = llm.embedder(wh)
+        result = analyse(verbatims, interviews, as_of, embedder=embedder, known_matches=known, taxonomy=taxonomy)
         tables = {name: frame.assign(partition_date=as_of) for name, frame in result.tables().items()}
         frames = {f"insights.{name}": (tables[name], infer_schema(tables[name])) for name in INSIGHT_TABLES}
         frames[match_cache.CACHE_TABLE] = (result.new_matches.assign(partition_date=as_of), match_cache.CACHE_SCHEMA)
@@ -80,7 +87,8 @@ def _read_window(wh: "Warehouse", as_of: date) -> "tuple[pd.DataFrame, pd.DataFr
     """Ordered by id: the analysis (discovery clusters) then sees the same input order on every engine."""
     start = as_of - timedelta(days=WINDOW_DAYS)
     verbatims = wh.query(
-        "SELECT * FROM marts.fct_verbatims WHERE interview_date > ? AND interview_date <= ? ORDER BY verbatim_id",
+        f"SELECT {', '.join(VERBATIM_COLUMNS)} FROM marts.fct_verbatims "
+        "WHERE interview_date > ? AND interview_date <= ? ORDER BY verbatim_id",
         [start, as_of],
     )
     interviews = wh.query(
@@ -92,10 +100,10 @@ def _read_window(wh: "Warehouse", as_of: date) -> "tuple[pd.DataFrame, pd.DataFr
     return verbatims, interviews
 
 
-def _known_matches(wh: "Warehouse", as_of: date) -> "pd.DataFrame | None":
+def _known_matches(wh: "Warehouse", as_of: date, taxonomy_hash: str) -> "pd.DataFrame | None":
     """Cached theme matches of the window's texts for the current taxonomy, left by other days' runs (this
     day's own entries are rewritten by its run, so a rerun stores the same rows: idempotent)."""
-    from fieldvoice.insights import load_taxonomy, match_cache
+    from fieldvoice.insights import match_cache
 
     if not wh.table_exists(match_cache.CACHE_TABLE):
         return None
@@ -105,5 +113,5 @@ def _known_matches(wh: "Warehouse", as_of: date) -> "pd.DataFrame | None":
         f"SELECT {columns} FROM {match_cache.CACHE_TABLE} WHERE taxonomy_hash = ? AND matcher_version = ? "
         "AND partition_date <> ? AND text_hash IN (SELECT md5(text) FROM marts.fct_verbatims "
         "WHERE interview_date > ? AND interview_date <= ?)",
-        [load_taxonomy().content_hash, match_cache.MATCHER_VERSION, as_of, start, as_of],
+        [taxonomy_hash, match_cache.MATCHER_VERSION, as_of, start, as_of],
     )

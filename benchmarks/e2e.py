@@ -43,6 +43,7 @@ class TreeMemory:
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak_bytes, self.peak_single_bytes = pid, 0, 0
+        self.peak_single_label, self.peak_single_at = "", 0.0  # the biggest process: its command line, and when
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -66,7 +67,10 @@ class TreeMemory:
                 tree.append(pid)
                 todo += children.get(pid, [])
             self.peak_bytes = max(self.peak_bytes, sum(rss.get(p, 0) for p in tree))
-            self.peak_single_bytes = max([self.peak_single_bytes, *(rss.get(p, 0) for p in tree)])
+            biggest = max(tree, key=lambda p: rss.get(p, 0))
+            if rss.get(biggest, 0) > self.peak_single_bytes:
+                self.peak_single_bytes, self.peak_single_label = rss[biggest], _process_label(biggest)
+                self.peak_single_at = time.time()
 
     def stop(self) -> dict[str, float]:
         self._stop.set()
@@ -74,7 +78,17 @@ class TreeMemory:
         return {
             "peak_rss_tree_mb": round(self.peak_bytes / 2**20),
             "peak_rss_one_process_mb": round(self.peak_single_bytes / 2**20),
+            "peak_rss_one_process": self.peak_single_label,
+            "peak_rss_one_process_at": self.peak_single_at,
         }
+
+
+def _process_label(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    return " ".join([Path(argv[0]).name, *argv[1:4]])[:120]
 
 
 def project_env(work: Path, **extra: str) -> dict[str, str]:
@@ -117,7 +131,8 @@ def run_records(home: Path) -> list[dict[str, Any]]:
     runs = []
     for record in reversed(instance.get_run_records()):
         run = record.dagster_run
-        steps = {s.step_key: round(s.end_time - s.start_time, 2) for s in instance.get_run_step_stats(run.run_id)}
+        stats = instance.get_run_step_stats(run.run_id)
+        steps = {s.step_key: round((s.end_time or 0) - (s.start_time or 0), 2) for s in stats}
         runs.append(
             {
                 "job": run.job_name,
@@ -125,6 +140,7 @@ def run_records(home: Path) -> list[dict[str, Any]]:
                 "status": run.status.value,
                 "seconds": round((record.end_time or 0) - (record.start_time or 0), 2),
                 "steps_s": dict(sorted(steps.items(), key=lambda kv: -kv[1])),
+                "step_spans": {s.step_key: (s.start_time or 0, s.end_time or 0) for s in stats},
             }
         )
     return runs
@@ -220,6 +236,10 @@ def bench_backfill(work: Path, days: int, per_day: int) -> dict[str, Any]:
     for run in runs:
         for step, seconds in run["steps_s"].items():
             slowest[step] = round(slowest.get(step, 0) + seconds, 1)
+    at = process.pop("peak_rss_one_process_at")
+    process["peak_rss_during_steps"] = [
+        f"{run['partition']} {step}" for run in runs for step, (a, b) in run["step_spans"].items() if a <= at <= b
+    ]
     return {
         "days": days,
         "interviews": days * per_day,

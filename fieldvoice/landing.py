@@ -8,6 +8,7 @@ Writers may also upload to `*.part`/`*.tmp` and rename when done (those suffixes
 import hashlib
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,23 @@ def folder_state(folder: Path, files: list[Path], settle_seconds: float, now: fl
         digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         settled &= now - stat.st_mtime >= settle_seconds
     return FolderState(folder.name, digest.hexdigest()[:16], settled)
+
+
+def settled_changes(states: Iterable[tuple[str, FolderState]], seen: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The sensors' cursor rule: (names changed since `seen` and settled, names still being written).
+
+    Settled changes are recorded in `seen` (the next cursor); files still being written are not, so a
+    later tick picks them up once they settle."""
+    ready, waiting = [], []
+    for name, state in states:
+        if seen.get(name) == state.fingerprint:
+            continue
+        if not state.settled:
+            waiting.append(name)
+            continue
+        seen[name] = state.fingerprint
+        ready.append(name)
+    return ready, waiting
 
 
 def scan_landing(landing_dir: Path, settle_seconds: float, now: float | None = None) -> list[FolderState]:

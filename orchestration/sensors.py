@@ -5,7 +5,7 @@ import json
 
 import dagster as dg
 
-from fieldvoice.landing import folder_state, reviews_folder, scan_landing
+from fieldvoice.landing import folder_state, reviews_folder, scan_landing, settled_changes
 from fieldvoice.settings import Settings
 from orchestration.jobs import daily_job, reference_job, review_job
 from orchestration.partitions import daily_partitions
@@ -23,26 +23,18 @@ from orchestration.resources import FieldvoicePaths
 )
 def landing_sensor(context: dg.SensorEvaluationContext, paths: FieldvoicePaths) -> dg.SensorResult:
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    settle = Settings.from_env().settle_seconds
+    states = {s.name: s for s in scan_landing(paths.landing, Settings.from_env().settle_seconds)}
+    ready, waiting = settled_changes(states.items(), seen)
     valid_days = set(daily_partitions.get_partition_keys())
-    requests, skipped = [], []
-    for state in scan_landing(paths.landing, settle):
-        if seen.get(state.name) == state.fingerprint:
-            continue
-        if not state.settled:
-            skipped.append(f"{state.name} (still being written)")
-            continue
-        if state.name == "reference":
-            requests.append(dg.RunRequest(run_key=f"reference:{state.fingerprint}", job_name=reference_job.name))
-        elif state.name in valid_days:
-            requests.append(
-                dg.RunRequest(
-                    run_key=f"{state.name}:{state.fingerprint}", partition_key=state.name, job_name=daily_job.name
-                )
-            )
+    requests, skipped = [], [f"{name} (still being written)" for name in waiting]
+    for name in ready:
+        run_key = f"{name}:{states[name].fingerprint}"
+        if name == "reference":
+            requests.append(dg.RunRequest(run_key=run_key, job_name=reference_job.name))
+        elif name in valid_days:
+            requests.append(dg.RunRequest(run_key=run_key, partition_key=name, job_name=daily_job.name))
         else:
-            skipped.append(f"{state.name} (outside the partition range)")
-        seen[state.name] = state.fingerprint
+            skipped.append(f"{name} (outside the partition range)")
     if skipped:
         context.log.info("waiting on: " + ", ".join(skipped))
     return dg.SensorResult(run_requests=requests, cursor=json.dumps(seen, sort_keys=True))
@@ -63,22 +55,16 @@ def review_sensor(context: dg.SensorEvaluationContext, paths: FieldvoicePaths) -
 
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     settle = Settings.from_env().settle_seconds
+    files = {str(p.relative_to(paths.landing)): p for p in review_files_in(reviews_folder(paths.landing))}
+    states = ((name, folder_state(path.parent, [path], settle)) for name, path in files.items())
+    ready, waiting = settled_changes(states, seen)
     valid_days = set(daily_partitions.get_partition_keys())
     days: set[str] = set()
-    waiting = []
-    for path in review_files_in(reviews_folder(paths.landing)):
-        name = str(path.relative_to(paths.landing))
-        state = folder_state(path.parent, [path], settle)
-        if seen.get(name) == state.fingerprint:
-            continue
-        if not state.settled:
-            waiting.append(name)
-            continue
-        found = review_days(path)
+    for name in ready:
+        found = review_days(files[name])
         if not found:
             context.log.warning(f"{name}: no decided day found (partition_date column or file name)")
         days |= found & valid_days
-        seen[name] = state.fingerprint
     if waiting:
         context.log.info("waiting on: " + ", ".join(waiting))
     fingerprint = hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]

@@ -49,7 +49,7 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("verbatim_id", "submission_id", "text") if c not in verbatims.columns]
     if missing:
         raise ValueError(f"verbatims is missing column(s) {missing}")
-    frame = verbatims.copy()
+    frame = verbatims.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     for column in VERBATIM_COLUMNS:
         if column not in frame.columns:
             frame[column] = None
@@ -91,17 +91,18 @@ def assign_cached(
     seen = set(cached["text_hash"])
     fresh = match_rows({h: t for t, h in hash_of.items() if h not in seen}, matcher)
     hits = pd.concat([cached, fresh[HIT_COLUMNS]], ignore_index=True) if len(cached) else fresh[HIT_COLUMNS]
-    base = pd.DataFrame(
+    base = pd.DataFrame(  # no text column: the merge would copy every text once per hit
         {
             "position": range(len(texts)),
             "verbatim_id": verbatims["verbatim_id"].tolist(),
             "submission_id": verbatims["submission_id"].tolist(),
-            "text": texts,
             "text_hash": [hash_of[t] for t in texts],
         }
     )
     merged = base.merge(hits[hits["theme_id"].notna()], on="text_hash").sort_values(["position", "theme_id"])
     starts, ends = merged["span_start"].astype("int64").tolist(), merged["span_end"].astype("int64").tolist()
+    text_of = {h: t for t, h in hash_of.items()}
+    matched = [text_of[h] for h in merged["text_hash"].tolist()]
     frame = pd.DataFrame(
         {
             "verbatim_id": merged["verbatim_id"].tolist(),
@@ -110,7 +111,7 @@ def assign_cached(
             "score": merged["score"].tolist(),
             "span_start": starts,
             "span_end": ends,
-            "matched_text": [t[a:b] for t, a, b in zip(merged["text"].tolist(), starts, ends, strict=True)],
+            "matched_text": [t[a:b] for t, a, b in zip(matched, starts, ends, strict=True)],
             "method": merged["method"].tolist(),
             "n_evidence": merged["n_evidence"].tolist(),
         },

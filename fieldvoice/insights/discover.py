@@ -83,17 +83,25 @@ def discover(
     """Candidate clusters (sorted by id) and their members (MEMBER_COLUMNS)."""
     empty = pd.DataFrame(columns=list(MEMBER_COLUMNS))
     best = assignments.groupby("verbatim_id")["score"].max()
-    population = verbatims[verbatims["verbatim_id"].map(best).fillna(0.0) < config.explained_score]
+    columns = verbatims[["verbatim_id", "submission_id", "text", "nps"]]  # narrow: the filters below copy rows
+    population = columns[columns["verbatim_id"].map(best).fillna(0.0) < config.explained_score]
     if config.max_nps is not None:
         population = population[~(population["nps"] > config.max_nps)]
-    folded = [" ".join(WORD.findall(fold(t).text)) for t in population["text"]]
-    keep = [len(f.split()) >= config.min_words for f in folded]
-    population = population[keep].assign(_key=[f for f, k in zip(folded, keep, strict=True) if k])
-    if population.empty:
+    # Fold each distinct text once (answers repeat), then group the verbatims by folded text, in input order.
+    folded = {t: " ".join(WORD.findall(fold(t).text)) for t in dict.fromkeys(population["text"].tolist())}
+    long_enough = {t: len(f.split()) >= config.min_words for t, f in folded.items()}
+    groups: dict[str, list[str]] = {}  # folded text -> verbatim ids
+    texts: dict[str, str] = {}  # folded text -> its first original text (shown as a representative)
+    submission: dict[str, str] = {}  # verbatim id -> submission id, over the population
+    records = zip(*(population[c].tolist() for c in ("verbatim_id", "submission_id", "text")), strict=True)
+    for verbatim_id, submission_id, text in records:
+        if long_enough[text]:
+            groups.setdefault(folded[text], []).append(verbatim_id)
+            texts.setdefault(folded[text], text)
+            submission[verbatim_id] = submission_id
+    if not groups:
         return [], empty
-    groups = population.groupby("_key", sort=False)["verbatim_id"].agg(list)
-    keys = sorted(groups.index, key=lambda k: (hashlib.sha1(k.encode()).hexdigest(), k))[: config.max_embed]
-    texts = population.drop_duplicates("_key").set_index("_key")["text"]
+    keys = sorted(groups, key=lambda k: (hashlib.sha1(k.encode()).hexdigest(), k))[: config.max_embed]
     vectors = np.asarray(embedder.embed([texts[k] for k in keys]), dtype=np.float64)
     keys, vectors = _nonzero(keys, vectors)  # a zero vector (empty or unembeddable text) has no neighbours
     # Centre, then normalise: API embeddings share a large common direction (low contrast between topics);
@@ -120,10 +128,9 @@ def discover(
     nearest = similarity.argmax(axis=1)
     joined = similarity[np.arange(len(keys)), nearest] >= config.join_similarity
     terms = _top_terms(keys, np.where(joined, nearest, -1), len(seeds), config.top_terms)
-    submission = dict(zip(population["verbatim_id"], population["submission_id"], strict=True))
     weak = assignments.sort_values(["verbatim_id", "score"], ascending=[True, False]).drop_duplicates("verbatim_id")
     weak_theme = dict(zip(weak["verbatim_id"], weak["theme_id"], strict=True))
-    min_size = max(config.min_size, int(config.min_share * len(population)))
+    min_size = max(config.min_size, int(config.min_share * len(submission)))
     candidates = []
     for c in range(len(seeds)):
         rows = np.flatnonzero(joined & (nearest == c))

@@ -73,6 +73,7 @@ def analyse(
     emerging: EmergingConfig | None = None,
     opportunities: OpportunityConfig | None = None,
     known_matches: pd.DataFrame | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> InsightResult:
     """Run theme assignment, discovery, summaries, the emerging test and the opportunity ranking.
 
@@ -82,7 +83,8 @@ def analyse(
     dated after `as_of` are left out (a re-run of a past day must not see later data). `taxonomy_path`: the
     YAML (default taxonomy/themes.yaml); `embedder`: any Embedder (default offline; a failing one falls
     back to offline, see metadata["embedder_error"]); `known_matches`: theme-match cache rows of earlier runs
-    for this taxonomy (fieldvoice.insights.match_cache): only the other texts are matched.
+    for this taxonomy (fieldvoice.insights.match_cache): only the other texts are matched; `taxonomy`: an
+    already loaded taxonomy (wins over `taxonomy_path`), so that a caller filtering the cache uses the same one.
     """
     discovery = discovery or DiscoveryConfig()
     emerging = emerging or EmergingConfig()
@@ -96,7 +98,7 @@ def analyse(
         timings[name] = round(now - clock, 3)
         clock = now
 
-    taxonomy = load_taxonomy(taxonomy_path)
+    taxonomy = taxonomy or load_taxonomy(taxonomy_path)
     matcher = ThemeMatcher(taxonomy)
     embedder = FallbackEmbedder(embedder) if embedder is not None else OfflineEmbedder()
     texts = prepare_verbatims(verbatims)

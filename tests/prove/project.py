@@ -174,25 +174,25 @@ def _normal(value: Any) -> Any:
     return value
 
 
+def warehouse_columns(con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(schema, table, column, data type) of every table and view of the schemas, in table then column order."""
+    return con.execute(
+        "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE list_contains(?, table_schema) ORDER BY table_schema, table_name, ordinal_position",
+        [list(schemas)],
+    ).fetchall()
+
+
 def snapshot(warehouse: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
     """Every table and view of the schemas: sorted rows without the volatile columns."""
     tables: dict[str, list[tuple]] = {}
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        listed = con.execute(
-            "SELECT table_schema, table_name FROM information_schema.tables WHERE list_contains(?, table_schema) "
-            "ORDER BY ALL",
-            [list(schemas)],
-        ).fetchall()
-        for schema, name in listed:
-            columns = [
-                c
-                for (c,) in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-                    "ORDER BY ordinal_position",
-                    [schema, name],
-                ).fetchall()
-                if c not in VOLATILE_COLUMNS
-            ]
+        listed: dict[tuple[str, str], list[str]] = {}
+        for schema, name, column, _ in warehouse_columns(con, schemas):
+            columns = listed.setdefault((schema, name), [])
+            if column not in VOLATILE_COLUMNS:
+                columns.append(column)
+        for (schema, name), columns in listed.items():
             select = ", ".join(f'"{c}"' for c in columns)
             rows = con.execute(f'SELECT {select} FROM "{schema}"."{name}"').fetchall()
             tables[f"{schema}.{name}"] = sorted((tuple(_normal(v) for v in row) for row in rows), key=repr)

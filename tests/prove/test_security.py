@@ -18,7 +18,7 @@ import yaml
 
 from tests.fakes.openai_server import FakeOpenAI
 from tests.prove.plant import Planted, customers, pii_found, unsafe_cell
-from tests.prove.project import ROOT, SECRET, CleanRun
+from tests.prove.project import ROOT, SECRET, CleanRun, warehouse_columns
 
 # Files that define how fieldvoice starts servers by default (deploy/ is the production profile: containers bind
 # all their interfaces, and the host publishes them on loopback, checked below).
@@ -97,12 +97,9 @@ def _event_texts(home: Path) -> Iterator[tuple[str, str]]:
 
 def _warehouse_texts(warehouse: Path, schemas: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        columns = con.execute(
-            "SELECT table_schema, table_name, column_name FROM information_schema.columns "
-            "WHERE list_contains(?, table_schema) AND data_type = 'VARCHAR'",
-            [list(schemas)],
-        ).fetchall()
-        for schema, table, column in columns:
+        for schema, table, column, data_type in warehouse_columns(con, schemas):
+            if data_type != "VARCHAR":
+                continue
             values = con.execute(f'SELECT DISTINCT "{column}" FROM "{schema}"."{table}" WHERE "{column}" IS NOT NULL')
             yield f"{schema}.{table}.{column}", "\n".join(str(v) for (v,) in values.fetchall())
 

@@ -8,7 +8,7 @@
         materialized='incremental',
         unique_key='submission_id',
         incremental_strategy='delete+insert',
-        post_hook=["{{ fieldvoice.prune_superseded_versions() }}"],
+        post_hook=["{{ fieldvoice.refresh_statistics(this) }}", "{{ fieldvoice.prune_superseded_versions() }}"],
     )
 }}
 

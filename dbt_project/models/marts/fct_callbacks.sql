@@ -10,7 +10,7 @@
         unique_key='submission_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook=["{{ fieldvoice.prune_superseded_versions() }}"],
+        post_hook=["{{ fieldvoice.refresh_statistics(this) }}", "{{ fieldvoice.prune_superseded_versions() }}"],
     )
 }}
 

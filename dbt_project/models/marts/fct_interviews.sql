@@ -21,6 +21,7 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         post_hook=[
+            "{{ fieldvoice.refresh_statistics(this) }}",
             "delete from {{ this }} as current_rows
              where {{ fieldvoice.in_partition_window('current_rows.partition_date') }}
                and not exists (

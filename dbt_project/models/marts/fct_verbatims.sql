@@ -11,6 +11,7 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         post_hook=[
+            "{{ fieldvoice.refresh_statistics(this) }}",
             "{{ fieldvoice.prune_superseded_versions() }}",
             "delete from {{ this }} where submission_id in {{ fieldvoice.qa_excluded_submissions() }}",
         ],
