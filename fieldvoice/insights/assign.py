@@ -53,9 +53,9 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
     for column in VERBATIM_COLUMNS:
         if column not in frame.columns:
             frame[column] = None
-    frame = frame[frame["text"].notna()]
+    text = frame["text"]
+    frame = frame[text.notna() & (text.astype(str).str.strip() != "")]  # one filtered copy, not two
     frame = frame.assign(text=frame["text"].astype(str))
-    frame = frame[frame["text"].str.strip() != ""]
     for column in ("interview_date", "interview_week", "partition_date"):
         frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date
     week = pd.to_datetime(frame["interview_date"]) - pd.to_timedelta(
@@ -63,7 +63,9 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
     )
     frame["interview_week"] = frame["interview_week"].where(frame["interview_week"].notna(), week.dt.date)
     frame["nps"] = pd.to_numeric(frame["nps"], errors="coerce")
-    frame = frame.drop_duplicates("verbatim_id").sort_values("verbatim_id", kind="stable")
+    ids = frame["verbatim_id"]
+    if not (ids.is_monotonic_increasing and ids.is_unique):  # a warehouse read is already in order: no copy
+        frame = frame.drop_duplicates("verbatim_id").sort_values("verbatim_id", kind="stable")
     return frame.reset_index(drop=True)
 
 
@@ -85,40 +87,33 @@ def assign_cached(
     """assign_themes, matching only the distinct texts absent from `known` (match_cache rows of earlier runs).
 
     Rows keep the verbatims' order, then theme_id order; a cached hit is identical to a fresh one."""
-    texts = verbatims["text"].tolist()
-    hash_of = {text: text_hash(text) for text in dict.fromkeys(texts)}
+    # A `text_hash` column (md5(text), computed by the warehouse when it reads the window) spares hashing here.
+    hashes = verbatims["text_hash"] if "text_hash" in verbatims.columns else verbatims["text"].map(text_hash)
+    first = ~hashes.duplicated()  # one text per hash, in order of first appearance
+    text_of = dict(zip(hashes[first].tolist(), verbatims.loc[first, "text"].tolist(), strict=True))
     cached = usable_rows(known, matcher)
     seen = set(cached["text_hash"])
-    fresh = match_rows({h: t for t, h in hash_of.items() if h not in seen}, matcher)
+    fresh = match_rows({h: t for h, t in text_of.items() if h not in seen}, matcher)
     hits = pd.concat([cached, fresh[HIT_COLUMNS]], ignore_index=True) if len(cached) else fresh[HIT_COLUMNS]
-    base = pd.DataFrame(  # no text column: the merge would copy every text once per hit
-        {
-            "position": range(len(texts)),
-            "verbatim_id": verbatims["verbatim_id"].tolist(),
-            "submission_id": verbatims["submission_id"].tolist(),
-            "text_hash": [hash_of[t] for t in texts],
-        }
-    )
+    # No text column in the merge (it would copy every text once per hit), and no Python objects per row.
+    base = verbatims[["verbatim_id", "submission_id"]].assign(text_hash=hashes, position=range(len(verbatims)))
     merged = base.merge(hits[hits["theme_id"].notna()], on="text_hash").sort_values(["position", "theme_id"])
-    starts, ends = merged["span_start"].astype("int64").tolist(), merged["span_end"].astype("int64").tolist()
-    text_of = {h: t for t, h in hash_of.items()}
+    starts, ends = merged["span_start"].astype("int64"), merged["span_end"].astype("int64")
     matched = [text_of[h] for h in merged["text_hash"].tolist()]
-    frame = pd.DataFrame(
-        {
-            "verbatim_id": merged["verbatim_id"].tolist(),
-            "submission_id": merged["submission_id"].tolist(),
-            "theme_id": merged["theme_id"].tolist(),
-            "score": merged["score"].tolist(),
-            "span_start": starts,
-            "span_end": ends,
-            "matched_text": [t[a:b] for t, a, b in zip(matched, starts, ends, strict=True)],
-            "method": merged["method"].tolist(),
-            "n_evidence": merged["n_evidence"].tolist(),
-        },
-        columns=list(ASSIGNMENT_COLUMNS[:-2]),
+    frame = (
+        merged[["verbatim_id", "submission_id", "theme_id", "score"]]
+        .assign(
+            span_start=starts,
+            span_end=ends,
+            matched_text=[t[a:b] for t, a, b in zip(matched, starts.tolist(), ends.tolist(), strict=True)],
+            method=merged["method"],
+            n_evidence=merged["n_evidence"],
+        )[list(ASSIGNMENT_COLUMNS[:-2])]
+        .reset_index(drop=True)
     )
-    frame = frame.astype({"span_start": "int64", "span_end": "int64", "n_evidence": "int64", "score": "float64"})
-    return CachedAssignment(with_taxonomy(frame, matcher.taxonomy), fresh, len(hash_of))
+    numbers = {"span_start": "int64", "span_end": "int64", "n_evidence": "int64", "score": "float64"}
+    frame = frame.astype(numbers | {c: "str" for c in ("verbatim_id", "submission_id", "theme_id", "method")})
+    return CachedAssignment(with_taxonomy(frame, matcher.taxonomy), fresh, len(text_of))
 
 
 def with_taxonomy(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:

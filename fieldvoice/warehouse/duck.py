@@ -11,6 +11,8 @@ import pandas as pd
 
 from fieldvoice.warehouse.base import TABLE_EXISTS_SQL, Params, TableSchema, check_frame, split_table
 
+_CHUNK_VECTORS = 50  # x 2,048 rows (DuckDB's vector size) per fetched slice
+
 
 class DuckDBWarehouse:
     dialect = "duckdb"
@@ -26,7 +28,21 @@ class DuckDBWarehouse:
         return cls(duckdb.connect(str(path), read_only=read_only), owned=True)
 
     def query(self, sql: str, params: Params = ()) -> pd.DataFrame:
-        return self.con.execute(sql, list(params)).df()
+        """The result as a frame, fetched in slices of ~100,000 rows: `.df()` of a whole large result peaks at
+        about six times the frame's size (1.1 GB for half a million verbatims), the slices at about four."""
+        result = self.con.execute(sql, list(params))
+        parts = [result.fetch_df_chunk(_CHUNK_VECTORS)]
+        while len(parts[-1]):
+            parts.append(result.fetch_df_chunk(_CHUNK_VECTORS))
+        if len(parts) <= 2:
+            return parts[0]
+        frame = pd.concat(parts[:-1], ignore_index=True)
+        # A slice whose text column is all NULL comes back as object, the others as str: keep str, as one fetch.
+        for i, dtype in enumerate(frame.dtypes):
+            texts = any(isinstance(part.dtypes.iloc[i], pd.StringDtype) for part in parts[:-1])
+            if texts and pd.api.types.is_object_dtype(dtype):
+                frame.isetitem(i, frame.iloc[:, i].astype("str"))
+        return frame
 
     def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()

@@ -185,3 +185,19 @@ def test_postgres_settings_keep_the_password_out_of_sight(monkeypatch: pytest.Mo
     assert "hunter2" not in repr(resource) and "hunter2" not in resource.describe()
     with pytest.raises(ValueError, match="FIELDVOICE_WAREHOUSE"):
         warehouse_kind({"FIELDVOICE_WAREHOUSE": "sqlite"})
+
+
+def test_duckdb_reads_large_results_in_slices_into_the_frame_a_single_fetch_gives(tmp_path) -> None:
+    from fieldvoice.warehouse.duck import DuckDBWarehouse
+
+    wh = DuckDBWarehouse.open(tmp_path / "slices.duckdb")
+    # Several slices; NULLs (an integer column becomes float) and a NULL-only text column in the last ones only.
+    sql = (
+        "SELECT i, CASE WHEN i > 240000 THEN NULL ELSE i END AS late_null, 'v' || i AS label, "
+        "CASE WHEN i > 240000 THEN 'x' END AS mostly_null, i % 2 = 0 AS even, "
+        "DATE '2026-01-01' + CAST(i % 30 AS INTEGER) AS day FROM range(250000) AS t(i) ORDER BY i"
+    )
+    pd.testing.assert_frame_equal(wh.query(sql), wh.con.execute(sql).df())
+    empty = wh.query("SELECT 1 AS a, 'b' AS b WHERE false")
+    assert empty.columns.tolist() == ["a", "b"] and empty.empty
+    wh.close()
