@@ -9,6 +9,7 @@ several partitions load at once.
   EXISTS` otherwise fails with catalog unique violations or "tuple concurrently updated"); a replacement holds
   an advisory lock on (table, partition), so two writers of the *same* partition queue instead of both
   inserting, while different partitions proceed in parallel.
+- Statistics: each load ends with ANALYZE of the tables it wrote (see `_analyze`).
 """
 
 import io
@@ -138,6 +139,7 @@ class PostgresWarehouse:
             for table, (frame, schema) in frames.items():
                 cur.execute(f"DELETE FROM {table} WHERE partition_date = %s", [partition_date])
                 _copy_in(cur, table, frame, schema)
+        self._analyze(sorted(frames))
 
     def replace_table(self, table: str, frame: pd.DataFrame, schema: TableSchema) -> None:
         check_frame(table, frame, schema)
@@ -146,6 +148,15 @@ class PostgresWarehouse:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s), %s)", [table, _WHOLE_TABLE])
             cur.execute(f"DELETE FROM {table}")
             _copy_in(cur, table, frame, schema)
+        self._analyze([table])
+
+    def _analyze(self, tables: list[str]) -> None:
+        """Fresh planner statistics for the tables just loaded, after the commit. The next reader (often dbt,
+        seconds later) is planned from them, and autovacuum analyzes later: in the 1,000,000-interview benchmark
+        `fct_interviews` was planned 13 s before autovacuum analyzed the 124,000 QA rows just loaded and ran 28+
+        minutes; planned after, the same query hash-joins. ANALYZE samples at most 30,000 rows."""
+        for table in tables:
+            self.conn.execute(f"ANALYZE {table}")
 
     def close(self) -> None:
         self.conn.close()
