@@ -203,16 +203,21 @@ def test_duckdb_reads_large_results_in_slices_into_the_frame_a_single_fetch_give
     wh.close()
 
 
-def test_postgres_loads_leave_fresh_planner_statistics(warehouse: Warehouse, schema: str) -> None:
+def test_postgres_loads_leave_fresh_planner_statistics(pg_database: PostgresSettings, schema: str) -> None:
     # dbt reads these tables seconds later; stale statistics once sent a model into a 28-minute nested loop.
-    if warehouse.dialect != "postgres":
-        pytest.skip("DuckDB keeps its statistics current as it writes")
-    warehouse.replace_partitions({f"{schema}.by_day": (_frame(n=500), SCHEMA)}, DAY)
-    warehouse.replace_table(f"{schema}.whole", _frame(n=300), SCHEMA)
-    counts = dict(
-        warehouse.rows(
-            "SELECT relname, reltuples FROM pg_class JOIN pg_namespace n ON n.oid = relnamespace WHERE nspname = ?",
-            [schema],
+    # (DuckDB keeps its statistics current as it writes.)
+    from fieldvoice.warehouse.postgres import PostgresWarehouse
+
+    warehouse = PostgresWarehouse.open(pg_database)
+    try:
+        warehouse.replace_partitions({f"{schema}.by_day": (_frame(n=500), SCHEMA)}, DAY)
+        warehouse.replace_table(f"{schema}.whole", _frame(n=300), SCHEMA)
+        counts = dict(
+            warehouse.rows(
+                "SELECT relname, reltuples FROM pg_class JOIN pg_namespace n ON n.oid = relnamespace WHERE nspname = ?",
+                [schema],
+            )
         )
-    )
+    finally:
+        warehouse.close()
     assert counts["by_day"] == 500 and counts["whole"] == 300
