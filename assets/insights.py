@@ -27,7 +27,7 @@ INSIGHT_TABLES = {
 }
 # The verbatims' columns the analysis reads (the mart's other columns would only cost memory at scale), and
 # md5(text): the theme-match cache key, the same on both engines (match_cache.text_hash).
-VERBATIM_COLUMNS = (
+WINDOW_VERBATIM_COLUMNS = (
     "verbatim_id", "submission_id", "text", "country_code", "customer_segment", "journey_stage", "nps",
     "interview_date", "interview_week",
 )  # fmt: skip
@@ -88,7 +88,7 @@ def _read_window(wh: "Warehouse", as_of: date) -> "tuple[pd.DataFrame, pd.DataFr
     """Ordered by id: the analysis (discovery clusters) then sees the same input order on every engine."""
     start = as_of - timedelta(days=WINDOW_DAYS)
     verbatims = wh.query(
-        f"SELECT {', '.join(VERBATIM_COLUMNS)}, md5(text) AS text_hash FROM marts.fct_verbatims "
+        f"SELECT {', '.join(WINDOW_VERBATIM_COLUMNS)}, md5(text) AS text_hash FROM marts.fct_verbatims "
         "WHERE interview_date > ? AND interview_date <= ? ORDER BY verbatim_id",
         [start, as_of],
     )

@@ -53,9 +53,9 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
     for column in VERBATIM_COLUMNS:
         if column not in frame.columns:
             frame[column] = None
-    text = frame["text"]
-    frame = frame[text.notna() & (text.astype(str).str.strip() != "")]  # one filtered copy, not two
-    frame = frame.assign(text=frame["text"].astype(str))
+    text = frame["text"].astype(str)
+    keep = frame["text"].notna() & (text.str.strip() != "")
+    frame = frame[keep].assign(text=text[keep])  # one filtered copy, one conversion
     for column in ("interview_date", "interview_week", "partition_date"):
         frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date
     week = pd.to_datetime(frame["interview_date"]) - pd.to_timedelta(
