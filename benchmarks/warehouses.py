@@ -8,8 +8,8 @@ Each partition runs the daily job's assets through Dagster, in its own process, 
 order them: (A) ingest, validation, field-work QA; (B) `dbt build` for the day, one at a time on both
 warehouses (dbt rebuilds the same relations: pool of one); (C) insights and briefs. DuckDB takes one writing
 process: its partitions run one after another. Reported per configuration: wall time, the sum over partitions
-of each asset's step time, the dbt queue wait, and the time spent in warehouse calls (reads, bulk loads)
-within those steps.
+of each asset's step time (and its time in each partition: what grows with the history), the dbt queue
+wait, and the time spent in warehouse calls (reads, bulk loads) within those steps.
 
 PostgreSQL: FIELDVOICE_PG_* (default: the server of scripts/postgres.sh); each configuration gets a throwaway
 database, dropped afterwards.
@@ -100,6 +100,8 @@ def _run_config(work: Path, landing: Path, days: int, env: dict[str, str], concu
         # process start, imports (Dagster, GX, sklearn) and Dagster's own bookkeeping, outside any step
         "outside_steps_s": round(sum(r["wall_s"] - r["dbt_wait_s"] for r in runs) - sum(steps.values()), 1),
         "steps_s": {k: round(v, 1) for k, v in sorted(steps.items(), key=lambda kv: -kv[1])},
+        # how each step grows with the history: its time in each partition, in day order
+        "steps_by_partition_s": {k: [round(r["steps"].get(k, 0.0), 1) for r in runs] for k in steps},
         "warehouse_io_s": {k: round(v, 1) for k, v in sorted(io.items(), key=lambda kv: -kv[1])},
     }
 

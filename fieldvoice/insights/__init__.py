@@ -6,8 +6,9 @@
     to_markdown_preview(result.opportunities)
 
 Modules: taxonomy (the editable YAML), normalise + vocabulary + matcher (multilingual theme matching),
-assign (assignments table), stats (share, NPS impact), discover + embed (open discovery), emerging
-(recent vs trailing test), opportunities (ranking), pipeline (analyse), preview, benchmark.
+assign (assignments table), match_cache (matches kept between runs), window (the analysis window read from
+the warehouse, assignments joined there from the cache), stats (share, NPS impact), discover + embed (open
+discovery), emerging (recent vs trailing test), opportunities (ranking), pipeline (analyse), preview, benchmark.
 """
 
 from fieldvoice.insights import match_cache

@@ -100,20 +100,22 @@ def assign_cached(
     merged = base.merge(hits[hits["theme_id"].notna()], on="text_hash").sort_values(["position", "theme_id"])
     starts, ends = merged["span_start"].astype("int64"), merged["span_end"].astype("int64")
     matched = [text_of[h] for h in merged["text_hash"].tolist()]
-    frame = (
-        merged[["verbatim_id", "submission_id", "theme_id", "score"]]
-        .assign(
-            span_start=starts,
-            span_end=ends,
-            matched_text=[t[a:b] for t, a, b in zip(matched, starts.tolist(), ends.tolist(), strict=True)],
-            method=merged["method"],
-            n_evidence=merged["n_evidence"],
-        )[list(ASSIGNMENT_COLUMNS[:-2])]
-        .reset_index(drop=True)
+    frame = merged[["verbatim_id", "submission_id", "theme_id", "score"]].assign(
+        span_start=starts,
+        span_end=ends,
+        matched_text=[t[a:b] for t, a, b in zip(matched, starts.tolist(), ends.tolist(), strict=True)],
+        method=merged["method"],
+        n_evidence=merged["n_evidence"],
     )
+    return CachedAssignment(finish_assignments(frame, matcher.taxonomy), fresh, len(text_of))
+
+
+def finish_assignments(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
+    """Hits of verbatims (already in table order) -> the assignments table: its columns, types and stamp."""
+    frame = frame[list(ASSIGNMENT_COLUMNS[:-2])].reset_index(drop=True)
     numbers = {"span_start": "int64", "span_end": "int64", "n_evidence": "int64", "score": "float64"}
-    frame = frame.astype(numbers | {c: "str" for c in ("verbatim_id", "submission_id", "theme_id", "method")})
-    return CachedAssignment(with_taxonomy(frame, matcher.taxonomy), fresh, len(text_of))
+    strings = {c: "str" for c in ("verbatim_id", "submission_id", "theme_id", "matched_text", "method")}
+    return with_taxonomy(frame.astype(numbers | strings), taxonomy)
 
 
 def with_taxonomy(frame: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fieldvoice.insights.assign import assign_cached, prepare_verbatims
+from fieldvoice.insights.assign import CachedAssignment, assign_cached, prepare_verbatims
 from fieldvoice.insights.contracts import Embedder, Opportunity
 from fieldvoice.insights.discover import Cluster, DiscoveryConfig, discover
 from fieldvoice.insights.embed import FallbackEmbedder, OfflineEmbedder
@@ -74,6 +74,7 @@ def analyse(
     opportunities: OpportunityConfig | None = None,
     known_matches: pd.DataFrame | None = None,
     taxonomy: Taxonomy | None = None,
+    assigned: CachedAssignment | None = None,
 ) -> InsightResult:
     """Run theme assignment, discovery, summaries, the emerging test and the opportunity ranking.
 
@@ -84,7 +85,9 @@ def analyse(
     YAML (default taxonomy/themes.yaml); `embedder`: any Embedder (default offline; a failing one falls
     back to offline, see metadata["embedder_error"]); `known_matches`: theme-match cache rows of earlier runs
     for this taxonomy (fieldvoice.insights.match_cache): only the other texts are matched; `taxonomy`: an
-    already loaded taxonomy (wins over `taxonomy_path`), so that a caller filtering the cache uses the same one.
+    already loaded taxonomy (wins over `taxonomy_path`), so that a caller filtering the cache uses the same one;
+    `assigned`: the theme assignments of exactly these verbatims, already made (fieldvoice.insights.window
+    joins them in the warehouse from the cache); `known_matches` is then unused.
     """
     discovery = discovery or DiscoveryConfig()
     emerging = emerging or EmergingConfig()
@@ -103,11 +106,13 @@ def analyse(
     embedder = FallbackEmbedder(embedder) if embedder is not None else OfflineEmbedder()
     texts = prepare_verbatims(verbatims)
     base = interview_base(interviews, texts)
+    del verbatims, interviews  # copied above: a caller passing its reads without keeping them frees them here
     later = pd.to_datetime(base["interview_date"]) > pd.Timestamp(as_of)
     texts = texts[~member(texts["submission_id"], base.loc[later, "submission_id"])].reset_index(drop=True)
     base = base[~later].reset_index(drop=True)
     lap("prepare")
-    assigned = assign_cached(texts, matcher, known_matches)
+    if assigned is None:
+        assigned = assign_cached(texts, matcher, known_matches)
     assignments = assigned.assignments
     mentions = interview_mentions(assignments)
     lap("assign")
