@@ -75,7 +75,7 @@ _COMMON: dict = {"group_name": "fieldqa", "kinds": {warehouse_kind(), "python"},
 def field_quality(context: dg.AssetExecutionContext, warehouse: WarehouseResource, paths: FieldvoicePaths):
     from fieldvoice.fieldqa import collect_decisions, load_config, review_files_in
     from fieldvoice.fieldqa.day import REVIEW_AUDIT_SCHEMA, assess_day
-    from fieldvoice.fieldqa.flags import FLAGS_SCHEMA, QA_COLUMNS
+    from fieldvoice.fieldqa.flags import FLAGS_SCHEMA, HISTORY_COLUMNS, QA_COLUMNS
     from fieldvoice.fieldqa.policy import INTERVIEW_QUALITY_SCHEMA, describe_exclusions
     from fieldvoice.landing import reviews_folder
 
@@ -88,7 +88,8 @@ def field_quality(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         columns = ", ".join(QA_COLUMNS)  # not SELECT *: converting the unused text columns doubles the time
         interviews = wh.query(f"SELECT {columns} FROM validated.interviews WHERE partition_date = ?", [day])
         history = wh.query(
-            f"SELECT {columns} FROM validated.interviews WHERE partition_date >= ? AND partition_date < ?",
+            f"SELECT {', '.join(HISTORY_COLUMNS)} FROM validated.interviews "
+            "WHERE partition_date >= ? AND partition_date < ?",
             [day - timedelta(days=config.history_days), day],
         )
         localities = wh.query("SELECT * FROM validated.localities")

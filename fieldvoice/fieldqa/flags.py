@@ -48,6 +48,12 @@ _NEEDED = (
 # What the checks read of validated.interviews: field_quality selects these only (SELECT * also converts ~20
 # unused text columns, twice the query time).
 QA_COLUMNS = (*_NEEDED, *RATING_COLUMNS)
+# What the cross-day checks (near-duplicate texts, targets interviewed again) read of earlier days: up to 14
+# days of history, so the other columns would be most of field QA's memory at scale.
+HISTORY_COLUMNS = (
+    "submission_id", "partition_date", "country_code", "collaborator_id", "device_id", "customer_ref",
+    "interview_start", "verbatim",
+)  # fmt: skip
 Check = Callable[[pd.DataFrame, FlagRule], r.Hits]
 
 
@@ -55,8 +61,8 @@ def _dates(series: pd.Series) -> pd.Series:
     return on_distinct(series, lambda d: pd.to_datetime(d.astype("string"), errors="coerce").dt.date.astype("object"))
 
 
-def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
-    missing = [c for c in _NEEDED if c not in frame.columns]
+def _prepared(frame: pd.DataFrame, needed: tuple[str, ...] = _NEEDED) -> pd.DataFrame:
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise ValueError(f"interviews lack column(s) {', '.join(missing)} (expected validated.interviews rows)")
     out = frame.reset_index(drop=True)
@@ -64,10 +70,11 @@ def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def bounded_history(history: pd.DataFrame | None, current: pd.DataFrame, days: int) -> pd.DataFrame:
-    """Earlier days only, at most `days` before the batch's first day, without rows re-sent in this batch."""
+    """Earlier days only, at most `days` before the batch's first day, without rows re-sent in this batch.
+    `history` needs HISTORY_COLUMNS only."""
     if history is None or history.empty or days <= 0:
         return current.iloc[:0]
-    past = _prepared(history)
+    past = _prepared(history, HISTORY_COLUMNS)
     first = min((d for d in pd.unique(current["partition_date"]) if isinstance(d, dt.date)), default=None)
     if first is None:
         return current.iloc[:0]

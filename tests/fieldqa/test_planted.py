@@ -4,6 +4,7 @@
 import pandas as pd
 
 from fieldvoice.fieldqa import QaConfig, build_quality, collaborator_scorecard, flag_interviews, flagged_ids
+from fieldvoice.fieldqa.flags import HISTORY_COLUMNS
 from tests.fieldqa.conftest import PlantedRun
 
 ACTING = ("exclude", "downweight")
@@ -67,3 +68,13 @@ def test_planted_collaborators_top_the_scorecard(planted_run: PlantedRun, config
         assert len(fabricators) >= 10
         assert set(top[: len(fabricators)]) == fabricators, "fabricators first"
         assert set(top[: len(everyone)]) == everyone, "then the rushed, before any honest collaborator"
+
+
+def test_history_needs_only_its_columns(planted_run: PlantedRun, config: QaConfig) -> None:
+    """field_quality reads earlier days with HISTORY_COLUMNS only: the flags are the same as with whole rows."""
+    days = list(planted_run.days.values())
+    today, earlier = days[-1], pd.concat(days[:-1], ignore_index=True)
+    whole = flag_interviews(today, planted_run.localities, config, history=earlier)
+    narrow = flag_interviews(today, planted_run.localities, config, history=earlier[list(HISTORY_COLUMNS)])
+    assert set(whole["flag"]) >= {"near_duplicate_text", "target_twice"}  # the cross-day checks did fire
+    pd.testing.assert_frame_equal(narrow, whole)
