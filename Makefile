@@ -34,8 +34,11 @@ demo: install manifest
 	$(PY) -m fieldvoice.cli generate --days $(DAYS) --per-day $(PER_DAY)
 	$(PY) -m orchestration.demo
 
+# Test modules are spread over TEST_WORKERS processes (pytest-xdist); each module stays on one worker, so its
+# fixtures (a materialised week, a dagster dev server) are built once.
+TEST_WORKERS ?= 2
 test: install manifest postgres
-	.venv/bin/pytest
+	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadscope
 
 dev: install manifest
 	.venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000

@@ -13,7 +13,14 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from fieldvoice.settings import Settings
-from orchestration.dbt_project import dbt_build_args, dbt_env, dbt_environment, dbt_project, dbt_target
+from orchestration.dbt_project import (
+    dbt_build_args,
+    dbt_env,
+    dbt_environment,
+    dbt_project,
+    dbt_target,
+    keep_partial_parse,
+)
 from orchestration.partitions import daily_partitions
 from orchestration.resources import dbt_pool
 
@@ -38,3 +45,4 @@ def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource)
     with dbt_environment(dbt_env(window.start, window.end, Settings.from_env().duckdb_path)):
         invocation = dbt.cli(dbt_build_args(target=dbt_target()), context=context)
     yield from invocation.stream()
+    keep_partial_parse(invocation.target_path)

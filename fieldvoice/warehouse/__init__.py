@@ -56,7 +56,9 @@ def open_warehouse(
 
         warehouse = PostgresWarehouse.open(postgres)
     elif kind == "duckdb":
-        warehouse = DuckDBWarehouse.open(duckdb_path or Settings.from_env().duckdb_path, read_only=read_only)
+        settings = Settings.from_env()
+        path = duckdb_path or settings.duckdb_path
+        warehouse = DuckDBWarehouse.open(path, read_only=read_only, memory_limit=settings.duckdb_memory_limit)
     else:
         raise ValueError(f"unknown warehouse {kind!r} (duckdb | postgres)")
     try:

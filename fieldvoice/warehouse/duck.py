@@ -22,10 +22,14 @@ class DuckDBWarehouse:
         self._owned = owned  # opened here, so closed here; a caller's connection stays open
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> "DuckDBWarehouse":
+    def open(cls, path: Path | str, read_only: bool = False, memory_limit: str | None = None) -> "DuckDBWarehouse":
+        """`memory_limit`: DuckDB's cap on its own memory (e.g. "1GB"; None: DuckDB's default, 80% of RAM).
+        DuckDB keeps what a query used for the connection's lifetime, up to the cap, in the same process as the
+        step's pandas frames; past it, a query spills to `<file>.tmp` instead."""
         if not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return cls(duckdb.connect(str(path), read_only=read_only), owned=True)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        return cls(duckdb.connect(str(path), read_only=read_only, config=config), owned=True)
 
     def query(self, sql: str, params: Params = ()) -> pd.DataFrame:
         """The result as a frame, fetched in slices of ~100,000 rows: `.df()` of a whole large result peaks at

@@ -6,6 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -221,3 +222,17 @@ def test_postgres_loads_leave_fresh_planner_statistics(pg_database: PostgresSett
     finally:
         warehouse.close()
     assert counts["by_day"] == 500 and counts["whole"] == 300
+
+
+def test_duckdb_memory_is_capped_from_the_environment(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def limit() -> str:
+        with open_warehouse("duckdb", tmp_path / "capped.duckdb") as wh:
+            return wh.scalar("SELECT current_setting('memory_limit')")
+
+    monkeypatch.delenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT", raising=False)
+    assert limit() == "953.6 MiB"  # the default, 1GB (10^9 bytes), as DuckDB prints it
+    monkeypatch.setenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT", "300MB")
+    assert limit() == "286.1 MiB"
+    monkeypatch.setenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT", "")  # DuckDB's own default: a share of the RAM
+    with duckdb.connect() as reference:
+        assert limit() == reference.execute("SELECT current_setting('memory_limit')").fetchone()[0]
