@@ -35,7 +35,7 @@ demo: install manifest
 	$(PY) -m orchestration.demo
 
 # Test modules are spread over TEST_WORKERS processes (pytest-xdist); each module stays on one worker, so its
-# fixtures (a materialised week, a dagster dev server) are built once.
+# fixtures (a materialised week, a running Dagster server) are built once.
 TEST_WORKERS ?= 2
 test: install manifest postgres
 	.venv/bin/pytest -n $(TEST_WORKERS) --dist loadscope

@@ -51,8 +51,11 @@ def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         wh.replace_partitions({match_cache.CACHE_TABLE: (cache_rows, match_cache.CACHE_SCHEMA)}, as_of)
         assigned = window_assignments(wh, as_of, taxonomy, fresh)
         embedder = llm.embedder(wh)
-        # The window's frames are not kept here: the analysis frees them once it has its own typed copies.
-        result = analyse(*read_window(wh, as_of), as_of, embedder=embedder, assigned=assigned, taxonomy=taxonomy)
+        # The window's frames are handed over, not kept, so that the analysis frees them once it has its own
+        # typed copies: popped straight into the call, because no name here may hold them, and a call with
+        # `*read_window(...)` would hold its argument tuple, frames included, until it returns.
+        window = list(read_window(wh, as_of))
+        result = analyse(window.pop(0), window.pop(0), as_of, embedder=embedder, assigned=assigned, taxonomy=taxonomy)
         tables = {name: frame.assign(partition_date=as_of) for name, frame in result.tables().items()}
         wh.replace_partitions({f"insights.{n}": (tables[n], infer_schema(tables[n])) for n in INSIGHT_TABLES}, as_of)
     meta = result.metadata

@@ -87,21 +87,27 @@ def discover(
     population = columns[columns["verbatim_id"].map(best).fillna(0.0) < config.explained_score]
     if config.max_nps is not None:
         population = population[~(population["nps"] > config.max_nps)]
-    # Fold each distinct text once (answers repeat), then group the verbatims by folded text, in input order.
+    # Fold each distinct text once (answers repeat); verbatims are grouped by folded text, in input order.
     folded = {t: " ".join(WORD.findall(fold(t).text)) for t in dict.fromkeys(population["text"].tolist())}
-    long_enough = {t: len(f.split()) >= config.min_words for t, f in folded.items()}
+    long_enough = {t: f for t, f in folded.items() if len(f.split()) >= config.min_words}
+    population = population[population["text"].isin(list(long_enough))]
+    if population.empty:
+        return [], empty
+    keys = sorted(set(long_enough.values()), key=lambda k: (hashlib.sha1(k.encode()).hexdigest(), k))
+    keys = keys[: config.max_embed]
+    # Only the embedded texts' verbatims can join a cluster: only they become Python objects (on day 8 of the
+    # 1,000,000 backfill, the window's whole population as dicts of ids was the step's peak memory).
+    chosen_keys = set(keys)
+    embedded = [t for t, f in long_enough.items() if f in chosen_keys]
     groups: dict[str, list[str]] = {}  # folded text -> verbatim ids
     texts: dict[str, str] = {}  # folded text -> its first original text (shown as a representative)
-    submission: dict[str, str] = {}  # verbatim id -> submission id, over the population
-    records = zip(*(population[c].tolist() for c in ("verbatim_id", "submission_id", "text")), strict=True)
+    submission: dict[str, str] = {}  # verbatim id -> submission id, over the embedded texts' verbatims
+    chosen = population[population["text"].isin(embedded)]
+    records = zip(*(chosen[c].tolist() for c in ("verbatim_id", "submission_id", "text")), strict=True)
     for verbatim_id, submission_id, text in records:
-        if long_enough[text]:
-            groups.setdefault(folded[text], []).append(verbatim_id)
-            texts.setdefault(folded[text], text)
-            submission[verbatim_id] = submission_id
-    if not groups:
-        return [], empty
-    keys = sorted(groups, key=lambda k: (hashlib.sha1(k.encode()).hexdigest(), k))[: config.max_embed]
+        groups.setdefault(folded[text], []).append(verbatim_id)
+        texts.setdefault(folded[text], text)
+        submission[verbatim_id] = submission_id
     vectors = np.asarray(embedder.embed([texts[k] for k in keys]), dtype=np.float64)
     keys, vectors = _nonzero(keys, vectors)  # a zero vector (empty or unembeddable text) has no neighbours
     # Centre, then normalise: API embeddings share a large common direction (low contrast between topics);
@@ -128,9 +134,10 @@ def discover(
     nearest = similarity.argmax(axis=1)
     joined = similarity[np.arange(len(keys)), nearest] >= config.join_similarity
     terms = _top_terms(keys, np.where(joined, nearest, -1), len(seeds), config.top_terms)
-    weak = assignments.sort_values(["verbatim_id", "score"], ascending=[True, False]).drop_duplicates("verbatim_id")
+    weak = assignments[assignments["verbatim_id"].isin(submission)]
+    weak = weak.sort_values(["verbatim_id", "score"], ascending=[True, False]).drop_duplicates("verbatim_id")
     weak_theme = dict(zip(weak["verbatim_id"], weak["theme_id"], strict=True))
-    min_size = max(config.min_size, int(config.min_share * len(submission)))
+    min_size = max(config.min_size, int(config.min_share * population["verbatim_id"].nunique()))
     candidates = []
     for c in range(len(seeds)):
         rows = np.flatnonzero(joined & (nearest == c))
