@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -113,11 +113,16 @@ def keep_partial_parse(run_target: Path) -> bool:
     for another profile is merely ignored by dbt, so concurrent runs replacing it in turn stay correct."""
     fresh = run_target / PARTIAL_PARSE
     saved = DBT_PROJECT_DIR / os.environ.get("DBT_TARGET_PATH", "target") / PARTIAL_PARSE
-    if not fresh.is_file() or (saved.is_file() and saved.read_bytes() == fresh.read_bytes()):
-        return False
     staging = saved.with_name(f".{PARTIAL_PARSE}.{os.getpid()}")
-    shutil.copyfile(fresh, staging)
-    os.replace(staging, saved)  # atomic: a run starting now copies either the old parse or this one
+    try:
+        if not fresh.is_file() or (saved.is_file() and saved.read_bytes() == fresh.read_bytes()):
+            return False
+        shutil.copyfile(fresh, staging)
+        os.replace(staging, saved)  # atomic: a run starting now copies either the old parse or this one
+    except OSError:  # e.g. a read-only project folder in an image: a speed-up, never a reason to fail a run
+        with suppress(OSError):
+            staging.unlink()
+        return False
     return True
 
 

@@ -59,3 +59,19 @@ def test_the_saved_parse_is_replaced_only_by_a_different_one(tmp_path: Path, sav
     (run / PARTIAL_PARSE).write_bytes(b"parse of run 2")
     assert keep_partial_parse(run) and saved.read_bytes() == b"parse of run 2"
     assert [p.name for p in saved.parent.iterdir()] == [PARTIAL_PARSE]  # no staging file left behind
+
+
+def test_a_read_only_project_folder_does_not_fail_the_run(tmp_path: Path, saved: Path) -> None:
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / PARTIAL_PARSE).write_bytes(b"parse of the run")
+    saved.parent.chmod(0o500)
+    try:
+        if os.access(saved.parent, os.W_OK):  # root ignores permissions: make the target a file instead
+            saved.parent.chmod(0o700)
+            shutil.rmtree(saved.parent)
+            saved.parent.write_text("not a folder")
+        assert not keep_partial_parse(run)
+    finally:
+        if saved.parent.is_dir():
+            saved.parent.chmod(0o700)
