@@ -28,14 +28,16 @@ from fieldvoice.fieldqa.rules_row import Hits
 _SEED = 0x5F1E1D
 
 
-def mix64(x: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser: a fast, well-spread 64-bit hash of 64-bit integers (wrapping arithmetic)."""
-    x = x.astype(np.uint64, copy=True)
-    x ^= x >> np.uint64(30)
-    x *= np.uint64(0xBF58476D1CE4E5B9)
-    x ^= x >> np.uint64(27)
-    x *= np.uint64(0x94D049BB133111EB)
-    x ^= x >> np.uint64(31)
+def mix64(x: np.ndarray, in_place: bool = False) -> np.ndarray:
+    """splitmix64's finaliser: a fast, well-spread 64-bit hash of 64-bit integers (wrapping arithmetic).
+    `in_place`: overwrite `x` (a uint64 array the caller owns) instead of copying it."""
+    x = x if in_place and x.dtype == np.uint64 else x.astype(np.uint64, copy=True)
+    shifted = np.empty_like(x)
+    for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB), (31, None)):
+        np.right_shift(x, np.uint64(shift), out=shifted)
+        x ^= shifted
+        if factor is not None:
+            x *= np.uint64(factor)
     return x
 
 
@@ -58,21 +60,28 @@ def token_ids(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     tokens = pc.utf8_split_whitespace(text)
     encoded = pc.dictionary_encode(pc.list_flatten(tokens))
     words = pc.replace_substring_regex(encoded.dictionary, r"[^\p{L}\p{N}]+", "")
-    remap = pc.dictionary_encode(words).indices.to_numpy().astype(np.int64)
+    remap = pc.dictionary_encode(words).indices.to_numpy().astype(np.int32)
     remap[pc.equal(words, "").to_numpy(zero_copy_only=False)] = -1
     ids = remap[encoded.indices.to_numpy()]
-    parent = pc.list_parent_indices(tokens).to_numpy()
     keep = ids >= 0
-    return ids[keep], parent[keep]
+    # int32 (fewer than 2^31 words and texts): at 1,000,000 texts of ~20 words, each of these arrays is 80 MB.
+    return ids[keep], pc.list_parent_indices(tokens).to_numpy()[keep].astype(np.int32)
 
 
 def signatures(ids: np.ndarray, owner: np.ndarray, n_hashes: int) -> np.ndarray:
     """MinHash signature (n_texts x n_hashes, uint32) of word bigrams; `owner` numbers texts 0..n-1 in order and
     every text has at least two words. 32-bit values halve the memory traffic of the n_hashes passes; with
     ~20 bigrams a text, a false equal minimum is one in 10^8."""
-    ids = ids.astype(np.uint64)
     same_text = owner[:-1] == owner[1:]
-    shingles = (mix64((ids[:-1][same_text] << np.uint64(32)) | ids[1:][same_text]) >> np.uint64(32)).astype(np.uint32)
+    # One uint64 array, updated in place: the expression form held five 8-byte-per-bigram temporaries at once
+    # (field QA's peak memory on day 8 of the 1,000,000 backfill).
+    bigram = ids[:-1][same_text].astype(np.uint64)
+    bigram <<= np.uint64(32)
+    bigram |= ids[1:][same_text].astype(np.uint64)
+    bigram = mix64(bigram, in_place=True)
+    bigram >>= np.uint64(32)
+    shingles = bigram.astype(np.uint32)
+    del bigram
     owner = owner[:-1][same_text]
     starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
     rng = np.random.default_rng(_SEED)
@@ -98,7 +107,10 @@ def estimated_jaccard(sig: np.ndarray, pairs: np.ndarray, chunk: int = 1_000_000
 
 def candidate_pairs(sig: np.ndarray, block: np.ndarray, bands: int, rows: int, window: int) -> np.ndarray:
     """(i, j) pairs, i < j, of texts sharing one LSH band (and block); each text meets <= `window` per band."""
-    found = []
+    # Each pair is kept as one int64 code, min(i, j) * n + max(i, j), as it is found: half the memory of (i, j)
+    # rows, and no copies of them (at 1,000,000 texts the pairs were field QA's peak memory).
+    codes = []
+    n = np.int64(len(sig))
     weights = mix64(np.arange(1, rows + 1, dtype=np.uint64))
     for band in range(bands):
         part = sig[:, band * rows : (band + 1) * rows]
@@ -110,12 +122,13 @@ def candidate_pairs(sig: np.ndarray, block: np.ndarray, bands: int, rows: int, w
             same = key[:-d] == key[d:]
             if not same.any():
                 break  # equal keys are contiguous: no run is longer than d
-            found.append(np.stack([order[:-d][same], order[d:][same]], axis=1))
-    if not found:
+            i, j = order[:-d][same].astype(np.int64), order[d:][same].astype(np.int64)
+            codes.append(np.minimum(i, j) * n + np.maximum(i, j))
+    if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    n = np.int64(len(sig))
-    code = np.sort(np.minimum(pairs[:, 0], pairs[:, 1]) * n + np.maximum(pairs[:, 0], pairs[:, 1]))
+    code = np.concatenate(codes)
+    del codes
+    code.sort()
     code = code[np.r_[True, code[1:] != code[:-1]]]  # sort + diff: numpy 2.4's hash-based unique is 20x slower
     return np.stack([code // n, code % n], axis=1)
 
@@ -131,11 +144,12 @@ def near_duplicates(frame: pd.DataFrame, rule: FlagRule, current: int) -> Hits:
     eligible = np.flatnonzero(long_enough)
     if len(eligible) < 2:
         return Hits.empty()
-    local = np.full(len(text), -1)
+    local = np.full(len(text), -1, dtype=np.int32)
     local[eligible] = np.arange(len(eligible))
     kept = long_enough[owner]
     bands, rows = int(p.get("bands", 8)), int(p.get("rows", 4))
     sig = signatures(word_ids[kept], local[owner[kept]], bands * rows)
+    del word_ids, owner, kept  # the signatures stand for the words from here on
     if p.get("same_country", True):
         block = pd.factorize(frame["country_code"].to_numpy()[eligible])[0]
     else:
