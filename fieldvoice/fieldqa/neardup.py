@@ -122,7 +122,7 @@ def candidate_pairs(sig: np.ndarray, block: np.ndarray, bands: int, rows: int, w
             same = key[:-d] == key[d:]
             if not same.any():
                 break  # equal keys are contiguous: no run is longer than d
-            i, j = order[:-d][same].astype(np.int64), order[d:][same].astype(np.int64)
+            i, j = order[:-d][same], order[d:][same]  # argsort's int64 positions
             codes.append(np.minimum(i, j) * n + np.maximum(i, j))
     if not codes:
         return np.empty((0, 2), dtype=np.int64)

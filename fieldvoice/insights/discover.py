@@ -90,8 +90,8 @@ def discover(
     # Fold each distinct text once (answers repeat); verbatims are grouped by folded text, in input order.
     folded = {t: " ".join(WORD.findall(fold(t).text)) for t in dict.fromkeys(population["text"].tolist())}
     long_enough = {t: f for t, f in folded.items() if len(f.split()) >= config.min_words}
-    population = population[population["text"].isin(list(long_enough))]
-    if population.empty:
+    long_rows = population["text"].isin(list(long_enough))
+    if not long_rows.any():
         return [], empty
     keys = sorted(set(long_enough.values()), key=lambda k: (hashlib.sha1(k.encode()).hexdigest(), k))
     keys = keys[: config.max_embed]
@@ -137,7 +137,7 @@ def discover(
     weak = assignments[assignments["verbatim_id"].isin(submission)]
     weak = weak.sort_values(["verbatim_id", "score"], ascending=[True, False]).drop_duplicates("verbatim_id")
     weak_theme = dict(zip(weak["verbatim_id"], weak["theme_id"], strict=True))
-    min_size = max(config.min_size, int(config.min_share * population["verbatim_id"].nunique()))
+    min_size = max(config.min_size, int(config.min_share * population.loc[long_rows, "verbatim_id"].nunique()))
     candidates = []
     for c in range(len(seeds)):
         rows = np.flatnonzero(joined & (nearest == c))
