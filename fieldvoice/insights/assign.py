@@ -29,6 +29,11 @@ VERBATIM_COLUMNS = (
     "interview_week",
     "partition_date",
 )
+# The columns of VERBATIM_COLUMNS that the analysis reads (insights.window reads only these).
+ANALYSED_COLUMNS = (
+    "verbatim_id", "submission_id", "text", "country_code", "customer_segment", "journey_stage", "nps",
+    "interview_date", "interview_week",
+)  # fmt: skip
 ASSIGNMENT_COLUMNS = (
     "verbatim_id",
     "submission_id",
@@ -50,13 +55,16 @@ def prepare_verbatims(verbatims: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ValueError(f"verbatims is missing column(s) {missing}")
     frame = verbatims.copy(deep=False)  # copy-on-write: the caller's frame is never changed
-    for column in VERBATIM_COLUMNS:
+    # Only the columns the analysis reads are added when absent: a column of Nones costs 8 bytes a row
+    # (31 MB over the 1.3 million verbatims of a 17-day window at 125,000 interviews a day).
+    for column in ANALYSED_COLUMNS:
         if column not in frame.columns:
             frame[column] = None
     text = frame["text"].astype(str)
     keep = frame["text"].notna() & (text.str.strip() != "")
     frame = frame[keep].assign(text=text[keep])  # one filtered copy, one conversion
-    for column in ("interview_date", "interview_week", "partition_date"):
+    dates = ["interview_date", "interview_week"] + (["partition_date"] if "partition_date" in frame else [])
+    for column in dates:
         frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date
     week = pd.to_datetime(frame["interview_date"]) - pd.to_timedelta(
         pd.to_datetime(frame["interview_date"]).dt.day_of_week, unit="D"

@@ -87,8 +87,9 @@ def emerging_themes(
         ["recent", "trailing"],
         default="",
     )
-    frame = base.assign(_window=window)
-    frame = frame[frame["has_text"] & (frame["_window"] != "")]
+    # Only the columns read below: a copy of the whole base is 0.2 GB over a 17-day window at scale.
+    frame = base[["submission_id", "country_code"]].assign(_window=window)
+    frame = frame[base["has_text"].to_numpy(dtype=bool) & (window != "")]
     n_all = frame.groupby("_window").size()
     n_country = frame.groupby(["country_code", "_window"]).size()
     hits = mentions.merge(frame[["submission_id", "country_code", "_window"]], on="submission_id")

@@ -80,7 +80,11 @@ def score_opportunities(
         scored.append((theme, s, record))
     scored.sort(key=lambda item: (-item[2]["score"], item[0].theme_id))
     scored = scored[: config.top] if config.top is not None else scored
-    joined = mentions.merge(base, on="submission_id")
+    # Only the ranked themes' mentions, and only the columns their breakdowns read: over a 17-day window the
+    # whole join would copy a million mentions with every interview column.
+    ranked_ids = [theme.theme_id for theme, _, _ in scored]
+    breakdown = ["submission_id", "country_code", "customer_segment", "pain_points", "interview_week"]
+    joined = mentions[member(mentions["theme_id"], ranked_ids)].merge(base[breakdown], on="submission_id")
     # Computed once, not per ranked theme: over a 17-day window of 125,000 interviews a day it is a groupby
     # over millions of rows.
     evidence = evidence.assign(themes=evidence.groupby("verbatim_id")["theme_id"].transform("nunique"))

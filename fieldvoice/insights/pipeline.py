@@ -104,9 +104,12 @@ def analyse(
     taxonomy = taxonomy or load_taxonomy(taxonomy_path)
     matcher = ThemeMatcher(taxonomy)
     embedder = FallbackEmbedder(embedder) if embedder is not None else OfflineEmbedder()
+    # Each input is dropped as soon as its typed copy exists: a caller that hands its reads over without keeping
+    # them (as the theme asset does) frees them here, before the next copy is made.
     texts = prepare_verbatims(verbatims)
+    del verbatims
     base = interview_base(interviews, texts)
-    del verbatims, interviews  # copied above: a caller passing its reads without keeping them frees them here
+    del interviews
     later = pd.to_datetime(base["interview_date"]) > pd.Timestamp(as_of)
     texts = texts[~member(texts["submission_id"], base.loc[later, "submission_id"])].reset_index(drop=True)
     base = base[~later].reset_index(drop=True)

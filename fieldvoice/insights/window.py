@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from fieldvoice.insights.assign import CachedAssignment, finish_assignments
+from fieldvoice.insights.assign import ANALYSED_COLUMNS, CachedAssignment, finish_assignments
 from fieldvoice.insights.match_cache import CACHE_TABLE, MATCHER_VERSION, match_rows
 from fieldvoice.insights.matcher import ThemeMatcher
 from fieldvoice.insights.taxonomy import Taxonomy
@@ -20,11 +20,8 @@ from fieldvoice.warehouse import Warehouse
 
 # Emerging themes compare the last 3 days with the 14 before: read 17 days of marts up to the partition day.
 WINDOW_DAYS = 17
-# The verbatims' columns the analysis reads (the mart's other columns would only cost memory at scale).
-VERBATIM_COLUMNS = (
-    "verbatim_id", "submission_id", "text", "country_code", "customer_segment", "journey_stage", "nps",
-    "interview_date", "interview_week",
-)  # fmt: skip
+# Only the columns the analysis reads (assign.ANALYSED_COLUMNS for the verbatims): the marts' others would
+# only cost memory at scale.
 INTERVIEW_COLUMNS = (
     "submission_id", "country_code", "customer_segment", "journey_stage", "nps", "interview_date",
     "interview_week", "pain_points",
@@ -42,7 +39,7 @@ def read_window(wh: Warehouse, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]
     same input order on every engine."""
     bounds = [window_start(as_of), as_of]
     verbatims = wh.query(
-        f"SELECT {', '.join(VERBATIM_COLUMNS)} FROM marts.fct_verbatims WHERE {_IN_WINDOW} ORDER BY verbatim_id",
+        f"SELECT {', '.join(ANALYSED_COLUMNS)} FROM marts.fct_verbatims WHERE {_IN_WINDOW} ORDER BY verbatim_id",
         bounds,
     )
     interviews = wh.query(

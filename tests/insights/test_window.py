@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from fieldvoice.insights import ASSIGNMENT_COLUMNS, ThemeMatcher, analyse, load_taxonomy, match_cache
-from fieldvoice.insights.assign import assign_cached, prepare_verbatims
-from fieldvoice.insights.window import VERBATIM_COLUMNS, match_new_texts, read_window, window_assignments
+from fieldvoice.insights.assign import ANALYSED_COLUMNS, assign_cached, prepare_verbatims
+from fieldvoice.insights.window import match_new_texts, read_window, window_assignments
 from fieldvoice.settings import PostgresSettings
 from fieldvoice.warehouse import Warehouse, infer_schema
 from tests.insights.conftest import START
@@ -111,7 +111,7 @@ def test_the_analysis_fed_the_joined_assignments_gives_the_same_tables(warehouse
     for name, table in plain.tables().items():
         pd.testing.assert_frame_equal(joined.tables()[name], table, obj=name)
     assert joined.opportunity_list == plain.opportunity_list
-    assert list(verbatims.columns) == list(VERBATIM_COLUMNS)
+    assert list(verbatims.columns) == list(ANALYSED_COLUMNS)
 
 
 def test_a_day_with_nothing_in_its_window_gives_empty_tables(warehouse: Warehouse) -> None:
