@@ -93,6 +93,7 @@ def field_quality(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             [day - timedelta(days=config.history_days), day],
         )
         localities = wh.query("SELECT * FROM validated.localities")
+        wh.release_memory()  # the inputs are read: DuckDB's cached blocks would sit under the checks' arrays
         qa = assess_day(interviews, localities, config, partition_date=day, history=history, decisions=decisions)
         wh.replace_partitions(
             {

@@ -55,6 +55,7 @@ def theme_insights(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         # typed copies: popped straight into the call, because no name here may hold them, and a call with
         # `*read_window(...)` would hold its argument tuple, frames included, until it returns.
         window = list(read_window(wh, as_of))
+        wh.release_memory()  # the window is read: DuckDB's cached blocks would sit under the analysis's frames
         result = analyse(window.pop(0), window.pop(0), as_of, embedder=embedder, assigned=assigned, taxonomy=taxonomy)
         tables = {name: frame.assign(partition_date=as_of) for name, frame in result.tables().items()}
         wh.replace_partitions({f"insights.{n}": (tables[n], infer_schema(tables[n])) for n in INSIGHT_TABLES}, as_of)

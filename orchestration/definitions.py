@@ -9,11 +9,14 @@ from assets.ingest import raw_interviews
 from assets.insights import theme_insights
 from assets.reference import reference_assets
 from assets.validation import reference_validation_assets, validate_interviews
+from fieldvoice.memory import arrow_gives_memory_back
 from orchestration.dbt_project import dbt_resource
 from orchestration.jobs import daily_job, reference_job, review_job
 from orchestration.resources import build_resources
 from orchestration.schedules import daily_schedule
 from orchestration.sensors import landing_sensor, review_sensor
+
+arrow_gives_memory_back()  # every process that loads the code location runs steps with its pandas frames
 
 defs = dg.Definitions(
     assets=[

@@ -46,6 +46,10 @@ class Warehouse(Protocol):
         """Replace a whole (unpartitioned) table in one transaction."""
         ...
 
+    def release_memory(self) -> None:
+        """Give back what the engine keeps in this process after its queries (before a long Python phase)."""
+        ...
+
     def close(self) -> None: ...
 
 

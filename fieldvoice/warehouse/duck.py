@@ -17,9 +17,10 @@ _CHUNK_VECTORS = 50  # x 2,048 rows (DuckDB's vector size) per fetched slice
 class DuckDBWarehouse:
     dialect = "duckdb"
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, owned: bool = False) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, owned: bool = False, memory_limit: str | None = None) -> None:
         self.con = con
         self._owned = owned  # opened here, so closed here; a caller's connection stays open
+        self.memory_limit = memory_limit  # as configured; None: DuckDB's default
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, memory_limit: str | None = None) -> "DuckDBWarehouse":
@@ -29,7 +30,7 @@ class DuckDBWarehouse:
         if not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         config = {"memory_limit": memory_limit} if memory_limit else {}
-        return cls(duckdb.connect(str(path), read_only=read_only, config=config), owned=True)
+        return cls(duckdb.connect(str(path), read_only=read_only, config=config), owned=True, memory_limit=memory_limit)
 
     def query(self, sql: str, params: Params = ()) -> pd.DataFrame:
         """The result as a frame, fetched in slices of ~100,000 rows: `.df()` of a whole large result peaks at
@@ -84,6 +85,16 @@ class DuckDBWarehouse:
         with self._transaction():
             self.con.execute(f"DELETE FROM {table}")
             self._insert(table, frame, schema)
+
+    def release_memory(self) -> None:
+        """Evict DuckDB's cached blocks: it keeps them up to its memory limit, and a step's Python phase then runs
+        on top of them (day 8 of the 1,000,000 backfill: the theme step's RSS fell by 0.39 GB). DuckDB has no
+        command for it, so its limit is lowered to a floor and put back."""
+        try:
+            with suppress(duckdb.Error):  # blocks still pinned (an open result): keep them, it is only a saving
+                self.con.execute("SET memory_limit = '32MB'")
+        finally:  # the limit as configured (read back, it comes rounded: 1GB reads "953.6 MiB")
+            self.con.execute(f"SET memory_limit = '{self.memory_limit}'" if self.memory_limit else "RESET memory_limit")
 
     def close(self) -> None:
         if self._owned:

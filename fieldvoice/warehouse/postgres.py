@@ -158,6 +158,9 @@ class PostgresWarehouse:
         for table in tables:
             self.conn.execute(f"ANALYZE {table}")
 
+    def release_memory(self) -> None:
+        """Nothing to give back: PostgreSQL's memory is the server's, not this process's."""
+
     def close(self) -> None:
         self.conn.close()
 

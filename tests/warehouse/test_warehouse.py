@@ -13,6 +13,7 @@ import pytest
 from fieldvoice.llm.cache import LlmCache
 from fieldvoice.settings import PostgresSettings, warehouse_kind
 from fieldvoice.warehouse import Warehouse, open_warehouse
+from fieldvoice.warehouse.duck import DuckDBWarehouse
 from orchestration.resources import WarehouseResource
 
 DAY = date(2026, 11, 2)
@@ -236,3 +237,33 @@ def test_duckdb_memory_is_capped_from_the_environment(tmp_path, monkeypatch: pyt
     monkeypatch.setenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT", "")  # DuckDB's own default: a share of the RAM
     with duckdb.connect() as reference:
         assert limit() == reference.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+
+def test_duckdb_gives_back_its_cached_blocks_and_keeps_its_limit(tmp_path) -> None:
+    wh = DuckDBWarehouse.open(tmp_path / "cache.duckdb", memory_limit="500MB")
+    try:
+        wh.execute("CREATE TABLE t AS SELECT i, md5(i::VARCHAR) AS h FROM range(3000000) r(i)")
+        wh.execute("CHECKPOINT")  # the rows now live in the file's blocks, which a scan loads and keeps
+
+        def used() -> int:
+            return wh.scalar("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")
+
+        assert wh.scalar("SELECT count(DISTINCT h) FROM t") == 3_000_000
+        before = used()
+        wh.release_memory()
+        assert before > 48 * 2**20 and used() <= 32 * 2**20
+        assert wh.scalar("SELECT current_setting('memory_limit')") == "476.8 MiB"
+        assert wh.scalar("SELECT count(*) FROM t") == 3_000_000
+    finally:
+        wh.close()
+
+
+def test_duckdb_default_limit_survives_a_release(tmp_path) -> None:
+    wh = DuckDBWarehouse.open(tmp_path / "default.duckdb")
+    try:
+        wh.release_memory()
+        with duckdb.connect() as reference:
+            default = reference.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert wh.scalar("SELECT current_setting('memory_limit')") == default
+    finally:
+        wh.close()
