@@ -54,18 +54,37 @@ def normalise(texts: pd.Series) -> pa.Array:
     return pc.utf8_trim_whitespace(pc.utf8_lower(arr))
 
 
-def token_ids(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+def token_ids(text: pa.Array, chunk: int = 100_000) -> tuple[np.ndarray, np.ndarray]:
     """(word id, text index) of every word, in text order. Punctuation is stripped from the DISTINCT words only
-    (a regex over 10^5 dictionary entries instead of 10^7 characters); words that were only punctuation go."""
-    tokens = pc.utf8_split_whitespace(text)
-    encoded = pc.dictionary_encode(pc.list_flatten(tokens))
-    words = pc.replace_substring_regex(encoded.dictionary, r"[^\p{L}\p{N}]+", "")
+    (a regex over 10^5 dictionary entries instead of 10^7 characters); words that were only punctuation go.
+
+    Texts are split `chunk` at a time, each chunk's words dictionary-encoded on their own, and the chunks'
+    dictionaries then encoded together: ids still number the words in order of first appearance, as one pass
+    would, without one pass's list, hash table and int64 temporaries over every word at once (on day 8 of the
+    1,000,000 backfill, 15 million words: 1 GB, field QA's peak)."""
+    dictionaries, local_ids, owners = [], [], []
+    for lo in range(0, len(text), chunk):
+        tokens = pc.utf8_split_whitespace(text.slice(lo, chunk))
+        encoded = pc.dictionary_encode(pc.list_flatten(tokens))
+        dictionaries.append(encoded.dictionary)
+        local_ids.append(encoded.indices.to_numpy())
+        # int32 (fewer than 2^31 words and texts): at 1,000,000 texts of ~20 words, each array is 80 MB.
+        owners.append(pc.list_parent_indices(tokens).to_numpy().astype(np.int32) + np.int32(lo))
+    if not dictionaries:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
+    merged = pc.dictionary_encode(pa.concat_arrays(dictionaries))  # chunk word -> word, by first appearance
+    words = pc.replace_substring_regex(merged.dictionary, r"[^\p{L}\p{N}]+", "")
     remap = pc.dictionary_encode(words).indices.to_numpy().astype(np.int32)
     remap[pc.equal(words, "").to_numpy(zero_copy_only=False)] = -1
-    ids = remap[encoded.indices.to_numpy()]
-    keep = ids >= 0
-    # int32 (fewer than 2^31 words and texts): at 1,000,000 texts of ~20 words, each of these arrays is 80 MB.
-    return ids[keep], pc.list_parent_indices(tokens).to_numpy()[keep].astype(np.int32)
+    per_chunk = remap[merged.indices.to_numpy()]
+    ids, owner, at = [], [], 0
+    for dictionary, local, parent in zip(dictionaries, local_ids, owners, strict=True):
+        chunk_ids = per_chunk[at : at + len(dictionary)][local]
+        at += len(dictionary)
+        keep = chunk_ids >= 0
+        ids.append(chunk_ids[keep])
+        owner.append(parent[keep])
+    return np.concatenate(ids), np.concatenate(owner)
 
 
 def signatures(ids: np.ndarray, owner: np.ndarray, n_hashes: int) -> np.ndarray:
@@ -75,9 +94,10 @@ def signatures(ids: np.ndarray, owner: np.ndarray, n_hashes: int) -> np.ndarray:
     same_text = owner[:-1] == owner[1:]
     # One uint64 array, updated in place: the expression form held five 8-byte-per-bigram temporaries at once
     # (field QA's peak memory on day 8 of the 1,000,000 backfill).
-    bigram = ids[:-1][same_text].astype(np.uint64)
+    bigram = np.empty(int(same_text.sum()), dtype=np.uint64)
+    bigram[:] = ids[:-1][same_text]  # cast while copying: no 8-byte temporary of either word
     bigram <<= np.uint64(32)
-    bigram |= ids[1:][same_text].astype(np.uint64)
+    np.bitwise_or(bigram, ids[1:][same_text], out=bigram, dtype=np.uint64, casting="unsafe")  # ids are >= 0
     bigram = mix64(bigram, in_place=True)
     bigram >>= np.uint64(32)
     shingles = bigram.astype(np.uint32)
@@ -147,9 +167,11 @@ def near_duplicates(frame: pd.DataFrame, rule: FlagRule, current: int) -> Hits:
     local = np.full(len(text), -1, dtype=np.int32)
     local[eligible] = np.arange(len(eligible))
     kept = long_enough[owner]
+    word_ids, owner = word_ids[kept], local[owner[kept]]  # rebound, not copied beside the originals
+    del kept
     bands, rows = int(p.get("bands", 8)), int(p.get("rows", 4))
-    sig = signatures(word_ids[kept], local[owner[kept]], bands * rows)
-    del word_ids, owner, kept  # the signatures stand for the words from here on
+    sig = signatures(word_ids, owner, bands * rows)
+    del word_ids, owner  # the signatures stand for the words from here on
     if p.get("same_country", True):
         block = pd.factorize(frame["country_code"].to_numpy()[eligible])[0]
     else:
