@@ -87,10 +87,15 @@ def field_quality(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     with warehouse.connect() as wh:
         columns = ", ".join(QA_COLUMNS)  # not SELECT *: converting the unused text columns doubles the time
         interviews = wh.query(f"SELECT {columns} FROM validated.interviews WHERE partition_date = ?", [day])
+        # The rows bounded_history keeps, selected here, so that it uses this frame as it is instead of a copy
+        # (0.25 GB less at the peak on day 8 of the 1,000,000 backfill). Ordered: the near-duplicate check's
+        # candidates depend on row order, and the anti-join does not keep the table's.
         history = wh.query(
             f"SELECT {', '.join(HISTORY_COLUMNS)} FROM validated.interviews "
-            "WHERE partition_date >= ? AND partition_date < ?",
-            [day - timedelta(days=config.history_days), day],
+            "WHERE partition_date >= ? AND partition_date < ? AND submission_id NOT IN "
+            "(SELECT submission_id FROM validated.interviews WHERE partition_date = ?) "
+            "ORDER BY partition_date, submission_id",
+            [day - timedelta(days=config.history_days), day, day],
         )
         localities = wh.query("SELECT * FROM validated.localities")
         wh.release_memory()  # the inputs are read: DuckDB's cached blocks would sit under the checks' arrays

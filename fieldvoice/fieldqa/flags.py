@@ -83,7 +83,8 @@ def bounded_history(history: pd.DataFrame | None, current: pd.DataFrame, days: i
         lambda days: pd.Series([(first - d).days if isinstance(d, dt.date) else -1 for d in days], dtype="int64"),
     )
     keep = days_back.between(1, days).to_numpy() & ~isin(past["submission_id"], current["submission_id"])
-    return past[keep]
+    # The usual case keeps every row (the caller read just those days): no filtered copy beside the caller's frame.
+    return past if keep.all() else past[keep]
 
 
 def flag_interviews(
@@ -102,6 +103,7 @@ def flag_interviews(
     current = _prepared(interviews)
     past = bounded_history(history, current, config.history_days)
     both = pd.concat([current, past[current.columns.intersection(past.columns)]], ignore_index=True)
+    del past  # `both` holds its rows now
     n = len(current)
     checks: dict[str, Callable[[FlagRule], r.Hits]] = {
         "duration_short": lambda rule: r.duration_short(current, rule),
