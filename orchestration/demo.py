@@ -12,6 +12,7 @@ import argparse
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 from fieldvoice.settings import PostgresSettings, Settings
@@ -35,6 +36,9 @@ def run_job(job: str, partition: str | None) -> bool:
     from orchestration.definitions import defs
     from orchestration.recovery import release_dead_runs
 
+    # daily_job mixes dbt's single-run backfill policy with per-day assets; Dagster says so on every resolve and
+    # backfills the job one day per run, as this launcher runs it anyway.
+    warnings.filterwarnings("ignore", message=".*varying BackfillPolicies", category=UserWarning)
     instance = dg.DagsterInstance.get()
     # A run killed earlier (by hand, or the out-of-memory killer) would hold the DuckDB pool slot forever.
     for run_id in release_dead_runs(instance):

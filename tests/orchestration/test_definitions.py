@@ -82,3 +82,17 @@ def test_sensor_requests_new_and_changed_days_once_and_waits_for_settled_files(k
         changed = _tick(paths, waiting.cursor, instance)
         assert [r.partition_key for r in changed.run_requests] == [KIT_DAY]
         assert json.loads(changed.cursor)[KIT_DAY] != json.loads(first.cursor)[KIT_DAY]
+
+
+def test_run_processes_give_pyarrow_memory_back_unless_the_user_chose_a_pool() -> None:
+    """Loading the code location switches pyarrow to the system allocator (fieldvoice.memory); a pool named in
+    ARROW_DEFAULT_MEMORY_POOL is left alone."""
+    code = "import orchestration.definitions, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"} | {"PYTHONPATH": str(PROJECT_ROOT)}
+
+    def backend(**extra: str) -> str:
+        run = subprocess.run([sys.executable, "-c", code], env=env | extra, capture_output=True, text=True, check=True)
+        return run.stdout.strip().splitlines()[-1]
+
+    assert backend() == "system"
+    assert backend(ARROW_DEFAULT_MEMORY_POOL="mimalloc") == "mimalloc"
