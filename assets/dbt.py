@@ -12,6 +12,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from fieldvoice.memory import release_freed_memory
 from fieldvoice.settings import Settings
 from orchestration.dbt_project import (
     dbt_build_args,
@@ -42,6 +43,7 @@ class WarehouseTranslator(DagsterDbtTranslator):
 )
 def warehouse_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     window = context.partition_time_window
+    release_freed_memory()  # this process only waits while dbt works: its peak adds to dbt's
     with dbt_environment(dbt_env(window.start, window.end, Settings.from_env().duckdb_path)):
         invocation = dbt.cli(dbt_build_args(target=dbt_target()), context=context)
     yield from invocation.stream()

@@ -1,6 +1,9 @@
 """Process-wide memory settings for the processes that run fieldvoice's steps (Dagster run workers, `dagster dev`'s
 code servers, the demo's children). Entry points call them; importing fieldvoice changes nothing."""
 
+import ctypes
+import ctypes.util
+import gc
 import os
 
 
@@ -14,3 +17,15 @@ def arrow_gives_memory_back() -> None:
     import pyarrow as pa
 
     pa.set_memory_pool(pa.system_memory_pool())
+
+
+def release_freed_memory() -> None:
+    """Collect garbage, then have glibc's allocator return its free pages to the OS (malloc_trim): what earlier
+    steps of a run freed otherwise stays in the process. Before dbt, on day 8 of the 1,000,000 backfill: 0.87 ->
+    0.58 GB. No-op where the C library is not glibc."""
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is not None:
+        trim(0)

@@ -434,3 +434,14 @@ def _date(iso: str):
     from datetime import date
 
     return date.fromisoformat(iso)
+
+
+@slow
+def test_dbt_duckdb_takes_the_pipelines_memory_cap(warehouse, monkeypatch: pytest.MonkeyPatch):
+    """profiles.yml passes FIELDVOICE_DUCKDB_MEMORY_LIMIT to dbt's DuckDB (a large build otherwise takes 80 % of
+    the RAM beside the run process); empty keeps DuckDB's default."""
+    query = "select current_setting('memory_limit') as limit_now"
+    monkeypatch.setenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT", "300MB")
+    assert "286.1 MiB" in warehouse["warehouse"].dbt("show", "--inline", query)
+    monkeypatch.delenv("FIELDVOICE_DUCKDB_MEMORY_LIMIT")
+    assert "953.6 MiB" in warehouse["warehouse"].dbt("show", "--inline", query)
