@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from threadpoolctl import threadpool_limits
 
 from fieldvoice.insights.contracts import Embedder
@@ -82,9 +84,15 @@ def discover(
 ) -> tuple[list[Cluster], pd.DataFrame]:
     """Candidate clusters (sorted by id) and their members (MEMBER_COLUMNS)."""
     empty = pd.DataFrame(columns=list(MEMBER_COLUMNS))
-    best = assignments.groupby("verbatim_id")["score"].max()
+    # Explained = some theme scores at least `explained_score`; the test runs in Arrow (a pandas map through the
+    # scores' index cached an object array of every assigned id for the whole call: 69 MB at 1.3M verbatims).
+    explained = assignments.loc[assignments["score"] >= config.explained_score, "verbatim_id"].unique()
     columns = verbatims[["verbatim_id", "submission_id", "text", "nps"]]  # narrow: the filters below copy rows
-    population = columns[columns["verbatim_id"].map(best).fillna(0.0) < config.explained_score]
+    known = pc.is_in(
+        pa.array(columns["verbatim_id"], type=pa.large_string()), value_set=pa.array(explained, type=pa.large_string())
+    )
+    population = columns[~known.to_numpy(zero_copy_only=False)]
+    del explained, known
     if config.max_nps is not None:
         population = population[~(population["nps"] > config.max_nps)]
     # Fold each distinct text once (answers repeat); verbatims are grouped by folded text, in input order.
