@@ -61,7 +61,7 @@ def token_ids(text: pa.Array, chunk: int = 100_000) -> tuple[np.ndarray, np.ndar
     Texts are split `chunk` at a time, each chunk's words dictionary-encoded on their own, and the chunks'
     dictionaries then encoded together: ids still number the words in order of first appearance, as one pass
     would, without one pass's list, hash table and int64 temporaries over every word at once (on day 8 of the
-    1,000,000 backfill, 15 million words: 1 GB, field QA's peak)."""
+    1,000,000 backfill, 24 million words: 1 GB, field QA's peak)."""
     dictionaries, local_ids, owners = [], [], []
     for lo in range(0, len(text), chunk):
         tokens = pc.utf8_split_whitespace(text.slice(lo, chunk))
